@@ -1,0 +1,86 @@
+package org.imdbsentiment.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.imdbsentiment.data.DataException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The directory of one run, {@code <output>/<version>-<yyyyMMdd-HHmmss>[-n]}: created new, never
+ * reused, so no run overwrites another. Files are written to a temporary name and renamed, so a
+ * reader never sees half a file.
+ */
+final class RunDirectory {
+    static final String CONFIG = "config.properties";
+    static final String VOCABULARY = "vocab.txt";
+    static final String VALIDATION_IDS = "validation-ids.txt";
+    static final String EPOCHS = "epochs.csv";
+    static final String BEST_MODEL = "best-model.zip";
+    static final String TEST_METRICS = "test-metrics.json";
+    static final String SUMMARY = "run.json";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path path;
+
+    private RunDirectory(Path path) {
+        this.path = path;
+    }
+
+    static RunDirectory create(Path output, String version) {
+        try {
+            Files.createDirectories(output);
+            String base = version + "-" + LocalDateTime.now().format(STAMP);
+            for (int n = 0; ; n++) {
+                Path candidate = output.resolve(n == 0 ? base : base + "-" + n);
+                try {
+                    return new RunDirectory(Files.createDirectory(candidate));
+                } catch (FileAlreadyExistsException e) {
+                    // another run started in the same second: take the next suffix
+                }
+            }
+        } catch (AccessDeniedException e) {
+            throw new DataException("output directory " + output + " is not writable (choose another with --output)", e);
+        } catch (IOException e) {
+            throw new DataException("cannot create a run directory under " + output + ": " + e, e);
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Path resolve(String name) {
+        return path.resolve(name);
+    }
+
+    void writeText(String name, String text) throws IOException {
+        Path tmp = path.resolve(name + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    void writeJson(String name, Object value) throws IOException {
+        writeText(name, JSON.writeValueAsString(value) + "\n");
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.imdbsentiment.data;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the labelled IMDB reviews from either form a user may have:
+ * <ul>
+ *   <li>the {@code .tar.gz} archive (the official {@code aclImdb_v1.tar.gz} or the labelled-only
+ *       copy), streamed entry by entry, never extracted to disk;</li>
+ *   <li>an extracted {@code aclImdb/} directory (or its parent).</li>
+ * </ul>
+ * Unlabelled reviews ({@code train/unsup}) and the bag-of-words files are skipped.
+ */
+public final class ImdbReader {
+    private static final Logger log = LoggerFactory.getLogger(ImdbReader.class);
+    private static final String[] SPLITS = {"train", "test"};
+
+    private ImdbReader() {
+    }
+
+    /** Reads an archive or a directory, whichever {@code path} is. */
+    public static ImdbCorpus read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return readDirectory(path);
+        }
+        if (Files.isRegularFile(path)) {
+            return readArchive(path);
+        }
+        throw new DataException("IMDB data not found at " + path
+                + ": give an aclImdb/ directory or an aclImdb_v1.tar.gz archive");
+    }
+
+    public static ImdbCorpus readArchive(Path archive) throws IOException {
+        List<Review> train = new ArrayList<>();
+        List<Review> test = new ArrayList<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+             GzipCompressorInputStream gz = new GzipCompressorInputStream(in);
+             TarArchiveInputStream tar = new TarArchiveInputStream(gz, StandardCharsets.UTF_8.name())) {
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                if (!e.isFile()) {
+                    continue;
+                }
+                var parsed = ReviewFileName.parse(e.getName());
+                if (parsed.isEmpty()) {
+                    continue;
+                }
+                String text = decode(tar.readAllBytes());
+                add(parsed.get(), text, train, test);
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read IMDB archive " + archive + ": " + e.getMessage()
+                    + " (is it a complete .tar.gz? delete it and download again)", e);
+        }
+        return checked(new ImdbCorpus(train, test), archive.toString());
+    }
+
+    public static ImdbCorpus readDirectory(Path dir) throws IOException {
+        Path root = Files.isDirectory(dir.resolve("aclImdb")) ? dir.resolve("aclImdb") : dir;
+        List<Review> train = new ArrayList<>();
+        List<Review> test = new ArrayList<>();
+        for (String split : SPLITS) {
+            for (Sentiment label : Sentiment.values()) {
+                Path folder = root.resolve(split).resolve(label.folder());
+                if (!Files.isDirectory(folder)) {
+                    throw new DataException("not an aclImdb directory: " + root + " has no "
+                            + split + "/" + label.folder() + "/ sub-folder");
+                }
+                List<Path> files;
+                try (Stream<Path> s = Files.list(folder)) {
+                    files = s.sorted().toList();
+                }
+                for (Path f : files) {
+                    var parsed = ReviewFileName.parse("aclImdb/" + split + "/" + label.folder() + "/" + f.getFileName());
+                    if (parsed.isPresent()) {
+                        add(parsed.get(), decode(Files.readAllBytes(f)), train, test);
+                    }
+                }
+            }
+        }
+        return checked(new ImdbCorpus(train, test), root.toString());
+    }
+
+    private static void add(ReviewFileName.Parsed p, String text, List<Review> train, List<Review> test) {
+        Review r = new Review(p.id(), text, p.label(), p.rating());
+        ("train".equals(p.split()) ? train : test).add(r);
+    }
+
+    /** Reviews are UTF-8; a malformed byte becomes U+FFFD rather than stopping the run. */
+    private static String decode(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static ImdbCorpus checked(ImdbCorpus corpus, String where) {
+        if (corpus.train().isEmpty() || corpus.test().isEmpty()) {
+            throw new DataException("no labelled reviews in " + where
+                    + " (expected aclImdb/{train,test}/{pos,neg}/<id>_<rating>.txt)");
+        }
+        log.info("Read {} training and {} test reviews from {}", corpus.train().size(), corpus.test().size(), where);
+        return corpus;
+    }
+}

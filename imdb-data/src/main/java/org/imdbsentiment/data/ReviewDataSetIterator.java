@@ -1,0 +1,210 @@
+package org.imdbsentiment.data;
+
+import org.datavec.api.records.reader.SequenceRecordReader;
+import org.datavec.api.records.reader.impl.collection.CollectionSequenceRecordReader;
+import org.datavec.api.writable.IntWritable;
+import org.datavec.api.writable.Writable;
+import org.deeplearning4j.datasets.datavec.SequenceRecordReaderDataSetIterator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Encoded reviews as masked sequence minibatches, built by DataVec: every review is a sequence record
+ * whose steps are {@code [tokenIndex, label]}; DataVec's {@link SequenceRecordReaderDataSetIterator}
+ * pads each minibatch to its own longest review and writes the mask (DL4J's counterpart of
+ * PyTorch's packed sequences). Each {@link DataSet} then holds:
+ * <ul>
+ *   <li>features {@code [batch, 1, T]}: token indices, PAD (0) after a review's end;</li>
+ *   <li>features mask {@code [batch, T]}: 1 on a review's real steps, 0 on padding;</li>
+ *   <li>labels {@code [batch, 1]}: 0 negative, 1 positive (one label per review, no labels mask);</li>
+ * </ul>
+ * where {@code T} is the longest review of that batch (at most the encoder's maximum length).
+ *
+ * <p>{@link #reset()} starts a new pass. A training iterator ({@link #forTraining}) orders each
+ * epoch anew from {@link BatchOrder}, the seed and the epoch number; an evaluation iterator
+ * ({@link #forEvaluation}) reads the same length-bucketed order on every pass, so that little
+ * padding is computed and a capped pass still sees both labels.
+ */
+public final class ReviewDataSetIterator implements DataSetIterator {
+    private static final int TOKEN_COLUMN = 0;
+    private static final int LABEL_COLUMN = 1;
+
+    private final List<EncodedReview> reviews;
+    private final List<List<List<Writable>>> records;
+    private final int[] lengths;
+    private final int batchSize;
+    private final BatchOrder order;
+    private final long seed;
+    private final boolean samePassOrder;
+
+    private int epoch = -1;
+    private int[] epochOrder;
+    private int cursor;
+    private SequenceRecordReaderDataSetIterator delegate;
+    private DataSetPreProcessor preProcessor;
+
+    /** Batches for training: every {@link #reset()} is a new epoch with a new order. */
+    public static ReviewDataSetIterator forTraining(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed) {
+        return new ReviewDataSetIterator(reviews, batchSize, order, seed, false);
+    }
+
+    /** Batches for evaluation: the same length-bucketed order on every pass. */
+    public static ReviewDataSetIterator forEvaluation(List<EncodedReview> reviews, int batchSize, long seed) {
+        return new ReviewDataSetIterator(reviews, batchSize, BatchOrder.BUCKETED, seed, true);
+    }
+
+    public ReviewDataSetIterator(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed,
+                                 boolean samePassOrder) {
+        if (reviews.isEmpty()) {
+            throw new IllegalArgumentException("no reviews to iterate");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+        }
+        this.reviews = List.copyOf(reviews);
+        this.batchSize = batchSize;
+        this.order = order;
+        this.seed = seed;
+        this.samePassOrder = samePassOrder;
+        this.lengths = reviews.stream().mapToInt(EncodedReview::length).toArray();
+        this.records = new ArrayList<>(reviews.size());
+        for (EncodedReview r : reviews) {
+            records.add(toSequenceRecord(r));
+        }
+        reset();
+    }
+
+    /** One DataVec sequence record: a step {@code [tokenIndex, label]} per token. */
+    static List<List<Writable>> toSequenceRecord(EncodedReview review) {
+        Writable label = new IntWritable(review.label().value());
+        List<List<Writable>> steps = new ArrayList<>(review.length());
+        for (int token : review.tokens()) {
+            steps.add(List.of(new IntWritable(token), label));
+        }
+        return steps;
+    }
+
+    @Override
+    public void reset() {
+        if (!samePassOrder || epochOrder == null) {
+            epoch++;
+            epochOrder = BatchPlanner.order(lengths, batchSize, order, seed, epoch);
+        }
+        List<List<List<Writable>>> ordered = new ArrayList<>(epochOrder.length);
+        for (int i : epochOrder) {
+            ordered.add(records.get(i));
+        }
+        SequenceRecordReader reader = new CollectionSequenceRecordReader(ordered);
+        delegate = new SequenceRecordReaderDataSetIterator(reader, batchSize, 1, LABEL_COLUMN, true);
+        cursor = 0;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return cursor < epochOrder.length;
+    }
+
+    @Override
+    public DataSet next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        DataSet raw = delegate.next();
+        cursor += raw.numExamples();
+        DataSet ds = oneLabelPerReview(raw);
+        if (preProcessor != null) {
+            preProcessor.preProcess(ds);
+        }
+        return ds;
+    }
+
+    /**
+     * DataVec gives a label at every step ({@code [batch, 1, T]}); a review has one, read at its
+     * first step, which is real for every review.
+     */
+    private static DataSet oneLabelPerReview(DataSet raw) {
+        INDArray labels = raw.getLabels().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0)).dup();
+        INDArray mask = raw.getFeaturesMaskArray();
+        if (mask == null) {
+            // Every review of this batch has the same length: DataVec writes no mask. Make it explicit.
+            INDArray f = raw.getFeatures();
+            mask = f.like().reshape(f.size(0), f.size(2)).assign(1);
+        }
+        return new DataSet(raw.getFeatures(), labels, mask, null);
+    }
+
+    /** The ids of the reviews of the batch that {@link #next()} returned last, in row order. */
+    public List<String> lastBatchIds(int size) {
+        List<String> ids = new ArrayList<>(size);
+        for (int i = cursor - size; i < cursor; i++) {
+            ids.add(reviews.get(epochOrder[i]).id());
+        }
+        return ids;
+    }
+
+    /** The epoch that the current pass belongs to, from 0. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** How many batches one pass yields. */
+    public int batchesPerEpoch() {
+        return (reviews.size() + batchSize - 1) / batchSize;
+    }
+
+    public int numExamples() {
+        return reviews.size();
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("batches have a fixed size: use next()");
+    }
+
+    @Override
+    public int inputColumns() {
+        return 1;
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return 1;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return true;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return List.of("positive");
+    }
+}

@@ -1,0 +1,43 @@
+package org.imdbsentiment.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The text pipeline shared by training and prediction: tokenizer, then vocabulary lookup, then
+ * truncation to {@code maxLength} tokens (the review's first tokens are kept). A text without any
+ * token becomes a single {@link Vocabulary#UNK}, so that no row of a batch is entirely masked
+ * (DL4J's last-time-step vertex fails on such a row).
+ */
+public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLength) {
+
+    public TextEncoder {
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be >= 1, was " + maxLength);
+        }
+    }
+
+    /** Token indices, between 1 and {@code maxLength} of them; never {@link Vocabulary#PAD}. */
+    public int[] encode(String text) {
+        List<String> tokens = tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            return new int[] {Vocabulary.UNK};
+        }
+        int n = Math.min(tokens.size(), maxLength);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = vocabulary.indexOf(tokens.get(i));
+        }
+        return ids;
+    }
+
+    public EncodedReview encode(Review review) {
+        return new EncodedReview(review.id(), encode(review.text()), review.label());
+    }
+
+    public List<EncodedReview> encodeAll(List<Review> reviews) {
+        return reviews.parallelStream().map(this::encode).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package org.imdbsentiment.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+/**
+ * Builds the classifier as a {@link ComputationGraph} with named vertices:
+ * <pre>
+ * tokens     [batch, 1, T] token indices; its mask [batch, T] marks real steps (1) and padding (0)
+ *   -> embedding  EmbeddingSequenceLayer(vocab -> E)      [batch, E, T]  (padded steps zeroed)
+ *   -> lstm       LSTM(H, tanh)                           [batch, H, T]  (state reset on padded steps)
+ *   -> last       LastTimeStepVertex(mask of "tokens")    [batch, H]     (each review's last real step)
+ *   -> out        OutputLayer(1, sigmoid, binary XENT)    [batch, 1]     P(positive); label is p > 0.5
+ * </pre>
+ * Because "last" reads each review at its own last real step, padding never reaches the output:
+ * the same review gives the same probability whatever the batch's padded length.
+ */
+public final class SentimentGraph {
+    public static final String INPUT = "tokens";
+    public static final String EMBEDDING = "embedding";
+    public static final String LSTM_LAYER = "lstm";
+    public static final String LAST = "last";
+    public static final String OUTPUT = "out";
+
+    private SentimentGraph() {
+    }
+
+    /** An initialised graph for a vocabulary of {@code vocabSize} tokens (PAD and UNK included). */
+    public static ComputationGraph build(ExperimentConfig.Model model, int vocabSize, double learningRate, long seed) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .addLayer(EMBEDDING, embeddingLayer(model, vocabSize), INPUT)
+                .addLayer(LSTM_LAYER, new LSTM.Builder()
+                        .nIn(model.embeddingSize())
+                        .nOut(model.hiddenSize())
+                        .activation(Activation.TANH)
+                        .build(), EMBEDDING)
+                .addVertex(LAST, new LastTimeStepVertex(INPUT), LSTM_LAYER)
+                .addLayer(OUTPUT, new OutputLayer.Builder(new LossBinaryXENT())
+                        .nIn(model.hiddenSize())
+                        .nOut(1)
+                        .activation(Activation.SIGMOID)
+                        .build(), LAST)
+                .setOutputs(OUTPUT)
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
+    }
+
+    /** The one place where the three versions' word representations differ. */
+    private static Layer embeddingLayer(ExperimentConfig.Model model, int vocabSize) {
+        return switch (model.embedding()) {
+            // Word vectors drawn from N(0, 1), as PyTorch's nn.Embedding does.
+            case SCRATCH -> new EmbeddingSequenceLayer.Builder()
+                    .nIn(vocabSize)
+                    .nOut(model.embeddingSize())
+                    .weightInit(new NormalDistribution(0, 1))
+                    .build();
+            case GLOVE_TRAINABLE, GLOVE_FROZEN -> throw new ConfigException(
+                    "embedding " + model.embedding().key() + " is not available in this build (valid: scratch)");
+        };
+    }
+}
