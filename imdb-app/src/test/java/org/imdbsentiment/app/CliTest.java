@@ -1,0 +1,166 @@
+package org.imdbsentiment.app;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.data.MiniImdb;
+import org.imdbsentiment.data.SharedData;
+import org.imdbsentiment.data.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line, run in-process as a user would run it, asserting on what it leaves behind. */
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Properties system, String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), system).execute(args);
+    }
+
+    private int run(String... args) {
+        return run(new Properties(), args);
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path onlyRunDirectory(Path output) throws IOException {
+        try (Stream<Path> s = Files.list(output)) {
+            List<Path> dirs = s.toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return dirs.get(0);
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    @Test
+    void trainsOnASliceOfTheRealArchiveAndWritesARunDirectory(@TempDir Path output) throws IOException {
+        Path archive = SharedData.require(SharedData.IMDB_ARCHIVE);
+        int status = run("--version", "v1", "--data", archive.toString(), "--output", output.toString(),
+                "--max-batches", "2", "--epochs", "2", "--seed", "7");
+        assertEquals(0, status, errText());
+
+        Path runDir = onlyRunDirectory(output);
+        assertTrue(runDir.getFileName().toString().startsWith("v1-"), runDir.toString());
+        Properties config = load(runDir.resolve(RunDirectory.CONFIG));
+        assertEquals("7", config.getProperty("seed"));
+        assertEquals("scratch", config.getProperty("embedding"));
+        assertEquals("25000", config.getProperty("vocab-size"));
+        assertEquals(archive.toString(), config.getProperty("data"));
+
+        Vocabulary vocabulary = Vocabulary.load(runDir.resolve(RunDirectory.VOCABULARY));
+        assertEquals(25_002, vocabulary.size());
+        assertEquals("the", vocabulary.token(2));
+        assertEquals(5_000, Files.readAllLines(runDir.resolve(RunDirectory.VALIDATION_IDS)).size());
+
+        List<String> epochs = Files.readAllLines(runDir.resolve(RunDirectory.EPOCHS));
+        assertEquals(EpochMetrics.CSV_HEADER, epochs.get(0));
+        assertEquals(3, epochs.size());
+        assertTrue(epochs.get(1).startsWith("1,2,"), epochs.get(1));
+
+        ComputationGraph best = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        assertEquals(25_002L * 100 + 4L * 256 * (100 + 256 + 1) + 257, best.numParams());
+
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        assertTrue(metrics.contains("\"reviews\" : 128"), metrics);
+        String summary = Files.readString(runDir.resolve(RunDirectory.SUMMARY));
+        assertTrue(summary.contains("\"status\" : \"finished\""), summary);
+        assertTrue(summary.contains("\"seed\" : 7"), summary);
+        assertTrue(summary.contains("\"git_commit\""), summary);
+        assertTrue(summary.contains("\"epochs_run\" : 2"), summary);
+    }
+
+    @Test
+    void trainsToTheEndOnAMiniDataSetAndKeepsTheBestEpoch(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        int status = run("--data", data.toString(), "--output", output.toString(), "--validation-size", "16",
+                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8",
+                "--epochs", "3", "--learning-rate", "0.01");
+        assertEquals(0, status, errText());
+        Path runDir = onlyRunDirectory(output);
+        assertEquals(32, Vocabulary.load(runDir.resolve(RunDirectory.VOCABULARY)).size());
+        assertEquals(4, Files.readAllLines(runDir.resolve(RunDirectory.EPOCHS)).size());
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        assertTrue(metrics.contains("\"reviews\" : 80"), metrics);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Run directory: " + runDir));
+    }
+
+    @Test
+    void anUnknownVersionIsAOneLineErrorNamingTheValidOnes(@TempDir Path output) {
+        assertEquals(Cli.USAGE, run("--version", "v9", "--output", output.toString()));
+        assertEquals("error: unknown version 'v9' (valid: v1)", errText().strip());
+    }
+
+    @Test
+    void anUnknownVersionFromASystemPropertyIsRefusedToo() {
+        Properties system = new Properties();
+        system.setProperty("version", "v0");
+        assertEquals(Cli.USAGE, run(system));
+        assertTrue(errText().contains("unknown version 'v0'"), errText());
+    }
+
+    @Test
+    void anUnknownOptionIsAOneLineError() {
+        assertEquals(Cli.USAGE, run("--epoch", "3"));
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().contains("--epoch"), errText());
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedWithTheirValidRange() {
+        assertEquals(Cli.USAGE, run("--epochs", "-1"));
+        assertTrue(errText().contains("epochs must be >= 1, was -1"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--batch-size", "0"));
+        assertTrue(errText().contains("batch-size must be >= 1, was 0"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--max-length", "0"));
+        assertTrue(errText().contains("max-length must be >= 1"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--batching", "sorted"));
+        assertTrue(errText().contains("bucketed or random"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--seed", "abc"));
+        assertTrue(errText().contains("seed must be a whole number"), errText());
+    }
+
+    @Test
+    void aMissingDataPathIsAOneLineErrorAndExitsNonZero(@TempDir Path tmp) {
+        int status = run("--data", tmp.resolve("missing.tar.gz").toString(), "--output", tmp.resolve("runs").toString());
+        assertEquals(Cli.FAILED, status);
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().startsWith("error: IMDB data not found"), errText());
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("--version", "--data", "--output", "--epochs", "--seed", "--threads", "--max-batches")) {
+            assertTrue(help.contains(option), option);
+        }
+    }
+}

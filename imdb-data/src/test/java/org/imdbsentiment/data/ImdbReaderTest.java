@@ -1,0 +1,93 @@
+package org.imdbsentiment.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImdbReaderTest {
+
+    @Test
+    void readsADirectoryTreeSkippingUnlabelledAndFeatureFiles(@TempDir Path tmp) throws IOException {
+        ImdbCorpus c = ImdbReader.read(MiniImdb.writeDirectory(tmp, 3));
+        assertEquals(6, c.train().size());
+        assertEquals(6, c.test().size());
+        assertTrue(c.train().stream().noneMatch(r -> r.id().contains("unsup")));
+    }
+
+    @Test
+    void theParentOfAclImdbWorksToo(@TempDir Path tmp) throws IOException {
+        MiniImdb.writeDirectory(tmp, 2);
+        assertEquals(4, ImdbReader.read(tmp).train().size());
+    }
+
+    @Test
+    void archiveAndDirectoryGiveTheSameReviewsInTheSameOrder(@TempDir Path tmp) throws IOException {
+        ImdbCorpus fromDir = ImdbReader.read(MiniImdb.writeDirectory(tmp.resolve("d"), 12));
+        ImdbCorpus fromTar = ImdbReader.read(MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), 12));
+        assertEquals(fromDir, fromTar);
+    }
+
+    @Test
+    void reviewsAreSortedByLabelThenNumberWithRatingAndText(@TempDir Path tmp) throws IOException {
+        ImdbCorpus c = ImdbReader.read(MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), 12));
+        List<String> ids = c.train().stream().map(Review::id).toList();
+        assertEquals("train/neg/0_1", ids.get(0));
+        assertEquals("train/neg/1_2", ids.get(1));
+        assertEquals("train/neg/2_3", ids.get(2));
+        assertEquals("train/neg/10_3", ids.get(10));
+        assertEquals("train/pos/0_7", ids.get(12));
+        Review r = c.train().get(12);
+        assertEquals(Sentiment.POSITIVE, r.label());
+        assertEquals(7, r.rating());
+        assertEquals("A wonderful, great film number 0! Loved it.<br /><br />Superb.", r.text());
+    }
+
+    @Test
+    void aDirectoryWithoutTheLabelFoldersIsRefusedNamingTheMissingOne(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("aclImdb/train/pos"));
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(tmp));
+        assertTrue(e.getMessage().contains("train/neg"), e.getMessage());
+    }
+
+    @Test
+    void aMissingPathIsRefused(@TempDir Path tmp) {
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(tmp.resolve("nope.tar.gz")));
+        assertTrue(e.getMessage().contains("nope.tar.gz"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedArchiveIsRefused(@TempDir Path tmp) throws IOException {
+        Path archive = MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), 50);
+        byte[] bytes = Files.readAllBytes(archive);
+        Path truncated = Files.write(tmp.resolve("t.tar.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertThrows(DataException.class, () -> ImdbReader.read(truncated));
+    }
+
+    @Test
+    void readsTheSharedArchive() throws IOException {
+        ImdbCorpus c = ImdbReader.read(SharedData.require(SharedData.IMDB_ARCHIVE));
+        Map<String, Long> counts = c.train().stream()
+                .collect(Collectors.groupingBy(r -> "train/" + r.label(), Collectors.counting()));
+        c.test().forEach(r -> counts.merge("test/" + r.label(), 1L, Long::sum));
+        assertEquals(Map.of("train/NEGATIVE", 12_500L, "train/POSITIVE", 12_500L,
+                "test/NEGATIVE", 12_500L, "test/POSITIVE", 12_500L), counts);
+        assertEquals(25_000, c.train().stream().map(Review::id).collect(Collectors.toSet()).size());
+        assertTrue(c.train().stream().allMatch(r -> r.label() == Sentiment.POSITIVE ? r.rating() >= 7 : r.rating() <= 4));
+        // Review numbers run 0..12499 in each class, in that order.
+        List<Integer> numbers = c.test().subList(0, 12_500).stream()
+                .map(r -> Integer.parseInt(r.id().replaceAll(".*/(\\d+)_\\d+", "$1"))).toList();
+        assertEquals(IntStream.range(0, 12_500).boxed().toList(), numbers);
+    }
+}

@@ -1,0 +1,65 @@
+package org.imdbsentiment.data;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A tiny synthetic aclImdb data set for tests, as a directory tree or a .tar.gz archive, in the
+ * official layout, with the files a reader must skip (unsup reviews, .feat files, README).
+ */
+public final class MiniImdb {
+    private MiniImdb() {
+    }
+
+    /** Relative path (from above aclImdb/) to content, in a deliberately unsorted order. */
+    public static Map<String, String> files(int perClass) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("aclImdb/README", "Large Movie Review Dataset v1.0");
+        files.put("aclImdb/imdb.vocab", "the\nand\n");
+        for (String split : new String[] {"test", "train"}) {
+            for (int i = perClass - 1; i >= 0; i--) {
+                files.put("aclImdb/" + split + "/pos/" + i + "_" + (7 + i % 4) + ".txt",
+                        "A wonderful, great film number " + i + "! Loved it.<br /><br />Superb.");
+                files.put("aclImdb/" + split + "/neg/" + i + "_" + (1 + i % 4) + ".txt",
+                        "An awful, terrible film number " + i + ". Hated it.");
+            }
+            files.put("aclImdb/" + split + "/labeledBow.feat", "0:1 1:2");
+        }
+        files.put("aclImdb/train/unsup/0_0.txt", "unlabelled review");
+        return files;
+    }
+
+    public static Path writeDirectory(Path parent, int perClass) throws IOException {
+        for (Map.Entry<String, String> e : files(perClass).entrySet()) {
+            Path p = parent.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+        return parent.resolve("aclImdb");
+    }
+
+    public static Path writeArchive(Path file, int perClass) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+            for (Map.Entry<String, String> e : files(perClass).entrySet()) {
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+                entry.setSize(bytes.length);
+                tar.putArchiveEntry(entry);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+}
