@@ -1,6 +1,7 @@
 package org.imdbsentiment.app;
 
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.glove.GloveException;
 import org.imdbsentiment.model.ConfigException;
 import org.imdbsentiment.model.ConfigKey;
 import org.imdbsentiment.model.ExperimentConfig;
@@ -66,7 +67,7 @@ final class Cli {
             lastResult = Experiment.run(config);
             out.println("Run directory: " + lastResult.runDirectory());
             return OK;
-        } catch (DataException | ConfigException e) {
+        } catch (DataException | ConfigException | GloveException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
         } catch (IOException e) {

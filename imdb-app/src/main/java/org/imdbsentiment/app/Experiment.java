@@ -17,9 +17,11 @@ import org.imdbsentiment.data.TrainValidationSplit;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
 import org.imdbsentiment.model.BinaryEvaluation;
+import org.imdbsentiment.model.EmbeddingCoverage;
 import org.imdbsentiment.model.Evaluator;
 import org.imdbsentiment.model.ExperimentConfig;
 import org.imdbsentiment.model.SentimentGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One training run, end to end: data, split, vocabulary, model, early stopping on validation
@@ -58,6 +61,7 @@ final class Experiment {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("version", config.version());
+        summary.put("embedding", config.model().embedding().key());
         summary.put("seed", training.seed());
         summary.put("git_commit", commit);
         summary.put("started", Instant.now().toString());
@@ -84,9 +88,9 @@ final class Experiment {
                 String.join("\n", split.validation().stream().map(Review::id).toList()) + "\n");
 
         WordTokenizer tokenizer = new WordTokenizer();
-        Vocabulary vocabulary = Vocabulary.build(
-                split.train().parallelStream().map(r -> tokenizer.tokenize(r.text())).toList(),
-                config.data().vocabSize());
+        Map<String, Long> trainingCounts = Vocabulary.countTokens(
+                split.train().parallelStream().map(r -> tokenizer.tokenize(r.text())).toList());
+        Vocabulary vocabulary = Vocabulary.fromCounts(trainingCounts, config.data().vocabSize());
         vocabulary.save(run.resolve(RunDirectory.VOCABULARY));
         log.info("Vocabulary: {} tokens ({} most frequent of the training split + PAD + UNK)",
                 vocabulary.size(), vocabulary.size() - 2);
@@ -105,7 +109,18 @@ final class Experiment {
         DataSetIterator trainInput = cap == 0 ? trainBatches : new EarlyTerminationDataSetIterator(trainBatches, cap);
         int batchesPerEpoch = cap == 0 ? trainBatches.batchesPerEpoch() : Math.min(cap, trainBatches.batchesPerEpoch());
 
-        ComputationGraph graph = SentimentGraph.build(config.model(), vocabulary.size(), training.learningRate(), training.seed());
+        Optional<INDArray> pretrained = Optional.empty();
+        if (config.model().embedding().pretrained()) {
+            GloveEmbedding.Loaded glove = GloveEmbedding.load(config.data().glove(), config.data().cacheDir(),
+                    config.model().embeddingSize(), vocabulary, trainingCounts, training.seed());
+            run.writeJson(RunDirectory.GLOVE_COVERAGE, coverageReport(glove));
+            summary.put("glove", Map.of("file", glove.source().toString(), "lines_read", glove.linesRead(),
+                    "matched", glove.coverage().matched(), "matched_percent", glove.coverage().matchedPercent(),
+                    "token_percent", glove.coverage().tokenPercent()));
+            pretrained = Optional.of(glove.embedding().matrix());
+        }
+        ComputationGraph graph = SentimentGraph.build(config.model(), vocabulary.size(), training.learningRate(),
+                training.seed(), pretrained);
         log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
 
         ValidationScore validationScore = new ValidationScore(validationBatches, cap);
@@ -158,6 +173,24 @@ final class Experiment {
         run.writeJson(RunDirectory.SUMMARY, summary);
         log.info("Run directory: {}", run);
         return new Result(run, epochs, bestEpoch, testEval);
+    }
+
+    private static Map<String, Object> coverageReport(GloveEmbedding.Loaded glove) {
+        EmbeddingCoverage c = glove.coverage();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("file", glove.source().toString());
+        report.put("lines_read", glove.linesRead());
+        report.put("vocabulary_size", c.vocabularySize());
+        report.put("matched", c.matched());
+        report.put("matched_percent", c.matchedPercent());
+        report.put("training_tokens", c.trainingTokens());
+        report.put("covered_training_tokens", c.coveredTokens());
+        report.put("token_percent", c.tokenPercent());
+        report.put("unmatched_init_std", glove.embedding().initStd());
+        Map<String, Long> unmatched = new LinkedHashMap<>();
+        c.topUnmatched().forEach(e -> unmatched.put(e.getKey(), e.getValue()));
+        report.put("most_frequent_unmatched", unmatched);
+        return report;
     }
 
     private static void saveConfig(RunDirectory run, ExperimentConfig config) throws IOException {

@@ -28,6 +28,7 @@ final class RunDirectory {
     static final String BEST_MODEL = "best-model.zip";
     static final String TEST_METRICS = "test-metrics.json";
     static final String SUMMARY = "run.json";
+    static final String GLOVE_COVERAGE = "glove-coverage.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

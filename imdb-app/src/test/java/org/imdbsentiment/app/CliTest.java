@@ -109,9 +109,75 @@ class CliTest {
     }
 
     @Test
+    void v2StartsFromTheSharedGlovePrefixAndReportsItsCoverage(@TempDir Path output) throws IOException {
+        Path archive = SharedData.require(SharedData.IMDB_ARCHIVE);
+        Path glove = SharedData.require("glove.6B.100d.top2716.txt");
+        int status = run("--version", "v2", "--data", archive.toString(), "--glove", glove.toString(),
+                "--output", output.toString(), "--max-batches", "1", "--epochs", "1");
+        assertEquals(0, status, errText());
+        Path runDir = onlyRunDirectory(output);
+        assertEquals("glove-trainable", load(runDir.resolve(RunDirectory.CONFIG)).getProperty("embedding"));
+        String coverage = Files.readString(runDir.resolve(RunDirectory.GLOVE_COVERAGE));
+        assertTrue(coverage.contains("\"lines_read\" : 2716"), coverage);
+        assertTrue(coverage.contains("\"vocabulary_size\" : 25002"), coverage);
+        assertTrue(coverage.contains("\"most_frequent_unmatched\""), coverage);
+        // The prefix holds the 2,716 most frequent GloVe words; most of them are in IMDB's vocabulary.
+        int matched = Integer.parseInt(coverage.replaceAll("(?s).*\"matched\" : (\\d+).*", "$1"));
+        assertTrue(matched > 2000 && matched <= 2716, coverage);
+    }
+
+    private static Path miniGlove(Path dir, int dimension) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        String[] words = {"a", "film", "number", "wonderful", "awful", "great", "terrible", "!", ".", ","};
+        for (int w = 0; w < words.length; w++) {
+            sb.append(words[w]);
+            for (int d = 0; d < dimension; d++) {
+                sb.append(' ').append((w * 0.1 - d * 0.05));
+            }
+            sb.append('\n');
+        }
+        return Files.writeString(dir.resolve("glove.txt"), sb.toString());
+    }
+
+    @Test
+    void v3TrainsWithAFrozenGloveEmbedding(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        int status = run("--version", "v3", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
+                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
+                "--epochs", "2");
+        assertEquals(0, status, errText());
+        Path runDir = onlyRunDirectory(output);
+        ComputationGraph best = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        assertTrue(best.getLayer("embedding") instanceof org.deeplearning4j.nn.layers.FrozenLayer);
+        String coverage = Files.readString(runDir.resolve(RunDirectory.GLOVE_COVERAGE));
+        assertTrue(coverage.contains("\"lines_read\" : 10"), coverage);
+    }
+
+    @Test
+    void aGloveFileOfTheWrongDimensionIsAOneLineErrorWithTheLine(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
+        Path glove = miniGlove(tmp, 50);
+        int status = run("--version", "v2", "--data", data.toString(), "--glove", glove.toString(),
+                "--output", tmp.resolve("runs").toString(), "--validation-size", "2");
+        assertEquals(Cli.FAILED, status);
+        assertEquals("error: malformed GloVe file " + glove + " line 1: 50 numbers, expected 100", errText().strip());
+    }
+
+    @Test
+    void aMissingGloveFileIsAOneLineError(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
+        int status = run("--version", "v3", "--data", data.toString(), "--glove", tmp.resolve("none.txt").toString(),
+                "--output", tmp.resolve("runs").toString(), "--validation-size", "2");
+        assertEquals(Cli.FAILED, status);
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().startsWith("error: GloVe file not found"), errText());
+    }
+
+    @Test
     void anUnknownVersionIsAOneLineErrorNamingTheValidOnes(@TempDir Path output) {
         assertEquals(Cli.USAGE, run("--version", "v9", "--output", output.toString()));
-        assertEquals("error: unknown version 'v9' (valid: v1)", errText().strip());
+        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3)", errText().strip());
     }
 
     @Test

@@ -59,6 +59,19 @@ class SettingsTest {
 
     @Test
     void versionsAreListedFromTheIndex() {
-        assertEquals(List.of("v1"), Settings.versions());
+        assertEquals(List.of("v1", "v2", "v3"), Settings.versions());
+    }
+
+    @Test
+    void versionsDifferOnlyInTheirEmbedding() {
+        ExperimentConfig v1 = ExperimentConfig.of(Settings.resolve(Map.of("version", "v1"), new Properties()));
+        ExperimentConfig v2 = ExperimentConfig.of(Settings.resolve(Map.of("version", "v2"), new Properties()));
+        ExperimentConfig v3 = ExperimentConfig.of(Settings.resolve(Map.of("version", "v3"), new Properties()));
+        assertEquals(EmbeddingMode.GLOVE_TRAINABLE, v2.model().embedding());
+        assertEquals(EmbeddingMode.GLOVE_FROZEN, v3.model().embedding());
+        assertEquals(v1.data(), v2.data());
+        assertEquals(v1.training(), v3.training());
+        assertEquals(v1.model().hiddenSize(), v3.model().hiddenSize());
+        assertEquals(Map.of("embedding", "glove-trainable"), Settings.versionSettings("v2"));
     }
 }

@@ -53,19 +53,28 @@ public final class Vocabulary {
      * @param maxTokens how many corpus tokens to keep (25,000 in the study)
      */
     public static Vocabulary build(Iterable<? extends List<String>> corpus, int maxTokens) {
+        return fromCounts(countTokens(corpus), maxTokens);
+    }
+
+    /** How often each token occurs in the corpus. */
+    public static Map<String, Long> countTokens(Iterable<? extends List<String>> corpus) {
+        Map<String, Long> counts = new HashMap<>();
+        for (List<String> doc : corpus) {
+            for (String t : doc) {
+                counts.merge(t, 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The {@code maxTokens} most frequent tokens of {@link #countTokens token counts}, plus PAD and UNK. */
+    public static Vocabulary fromCounts(Map<String, Long> counts, int maxTokens) {
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
         }
-        Map<String, Integer> counts = new HashMap<>();
-        for (List<String> doc : corpus) {
-            for (String t : doc) {
-                counts.merge(t, 1, Integer::sum);
-            }
-        }
-        counts.remove(PAD_TOKEN);
-        counts.remove(UNK_TOKEN);
         List<String> top = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .filter(e -> !e.getKey().equals(PAD_TOKEN) && !e.getKey().equals(UNK_TOKEN))
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(maxTokens)
                 .map(Map.Entry::getKey)

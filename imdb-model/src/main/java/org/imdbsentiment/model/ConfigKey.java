@@ -13,6 +13,7 @@ public enum ConfigKey {
     VERSION("version", "v1", "experiment version: a file of settings that differ from these defaults"),
     DATA("data", "", "IMDB data: an aclImdb/ directory or a .tar.gz archive (empty: cache, else download)"),
     CACHE_DIR("cache-dir", "", "download cache (empty: $IMDB_SENTIMENT_CACHE, else ~/.cache/imdb-sentiment)"),
+    GLOVE("glove", "", "GloVe vectors for v2/v3: a glove.6B.100d.txt file or glove.6B.zip (empty: cache, else download)"),
     OUTPUT("output", "runs", "directory under which each run gets its own new sub-directory"),
     MAX_LENGTH("max-length", "256", "reviews are truncated to this many tokens"),
     VOCAB_SIZE("vocab-size", "25000", "most frequent training tokens kept (PAD and UNK come on top)"),

@@ -19,10 +19,11 @@ import java.util.TreeMap;
 public record ExperimentConfig(String version, Data data, Model model, Training training) {
 
     /** Where the reviews come from and how they are prepared. */
-    public record Data(Optional<Path> source, Path cacheDir, Path output, int maxLength, int vocabSize,
-                       int validationSize) {
+    public record Data(Optional<Path> source, Optional<Path> glove, Path cacheDir, Path output, int maxLength,
+                       int vocabSize, int validationSize) {
         public Data {
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(glove, "glove");
             positive(ConfigKey.MAX_LENGTH, maxLength);
             positive(ConfigKey.VOCAB_SIZE, vocabSize);
             positive(ConfigKey.VALIDATION_SIZE, validationSize);
@@ -71,8 +72,7 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
                 "unknown setting '" + key + "' (valid: " + ConfigKey.names() + ")")), value.trim()));
 
         String cache = v.get(ConfigKey.CACHE_DIR);
-        Data data = new Data(
-                v.get(ConfigKey.DATA).isEmpty() ? Optional.empty() : Optional.of(Path.of(v.get(ConfigKey.DATA))),
+        Data data = new Data(optionalPath(v.get(ConfigKey.DATA)), optionalPath(v.get(ConfigKey.GLOVE)),
                 cache.isEmpty() ? defaultCacheDir() : Path.of(cache),
                 Path.of(nonEmpty(ConfigKey.OUTPUT, v.get(ConfigKey.OUTPUT))),
                 integer(ConfigKey.MAX_LENGTH, v), integer(ConfigKey.VOCAB_SIZE, v),
@@ -97,6 +97,7 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
         Map<String, String> m = new TreeMap<>();
         m.put(ConfigKey.VERSION.key(), version);
         m.put(ConfigKey.DATA.key(), data.source.map(Path::toString).orElse(""));
+        m.put(ConfigKey.GLOVE.key(), data.glove.map(Path::toString).orElse(""));
         m.put(ConfigKey.CACHE_DIR.key(), data.cacheDir.toString());
         m.put(ConfigKey.OUTPUT.key(), data.output.toString());
         m.put(ConfigKey.MAX_LENGTH.key(), Integer.toString(data.maxLength));
@@ -131,6 +132,10 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("imdb-sentiment");
+    }
+
+    private static Optional<Path> optionalPath(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(Path.of(s));
     }
 
     private static BatchOrder batching(String s) {

@@ -8,11 +8,17 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Builds the classifier as a {@link ComputationGraph} with named vertices:
@@ -36,15 +42,25 @@ public final class SentimentGraph {
     private SentimentGraph() {
     }
 
-    /** An initialised graph for a vocabulary of {@code vocabSize} tokens (PAD and UNK included). */
+    /** An initialised graph for a vocabulary of {@code vocabSize} tokens, embedding learned from scratch. */
     public static ComputationGraph build(ExperimentConfig.Model model, int vocabSize, double learningRate, long seed) {
+        return build(model, vocabSize, learningRate, seed, Optional.empty());
+    }
+
+    /**
+     * An initialised graph for a vocabulary of {@code vocabSize} tokens (PAD and UNK included). With
+     * pretrained vectors ({@code [vocabSize, embeddingSize]}), they are written into the embedding
+     * after initialisation, as its parameter {@code W}.
+     */
+    public static ComputationGraph build(ExperimentConfig.Model model, int vocabSize, double learningRate, long seed,
+                                         Optional<INDArray> pretrained) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs(INPUT)
-                .addLayer(EMBEDDING, embeddingLayer(model, vocabSize), INPUT)
+                .addLayer(EMBEDDING, embeddingLayer(model, vocabSize, pretrained.isPresent()), INPUT)
                 .addLayer(LSTM_LAYER, new LSTM.Builder()
                         .nIn(model.embeddingSize())
                         .nOut(model.hiddenSize())
@@ -60,20 +76,36 @@ public final class SentimentGraph {
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
+        pretrained.ifPresent(w -> {
+            if (w.rank() != 2 || w.size(0) != vocabSize || w.size(1) != model.embeddingSize()) {
+                throw new IllegalArgumentException("pretrained embedding has shape " + Arrays.toString(w.shape())
+                        + ", expected [" + vocabSize + ", " + model.embeddingSize() + "]");
+            }
+            graph.getLayer(EMBEDDING).setParam(DefaultParamInitializer.WEIGHT_KEY, w);
+        });
         return graph;
     }
 
-    /** The one place where the three versions' word representations differ. */
-    private static Layer embeddingLayer(ExperimentConfig.Model model, int vocabSize) {
+    /**
+     * The one place where the three versions' word representations differ. Pretrained vectors are
+     * written after {@code init()} rather than through {@code weightInit(INDArray)}: a graph built
+     * that way comes back from save/restore with a scrambled embedding matrix.
+     */
+    private static Layer embeddingLayer(ExperimentConfig.Model model, int vocabSize, boolean hasPretrained) {
+        if (hasPretrained != model.embedding().pretrained()) {
+            throw new IllegalArgumentException("embedding " + model.embedding().key()
+                    + (hasPretrained ? " takes no pretrained vectors" : " needs pretrained vectors"));
+        }
+        EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabSize)
+                .nOut(model.embeddingSize());
         return switch (model.embedding()) {
             // Word vectors drawn from N(0, 1), as PyTorch's nn.Embedding does.
-            case SCRATCH -> new EmbeddingSequenceLayer.Builder()
-                    .nIn(vocabSize)
-                    .nOut(model.embeddingSize())
-                    .weightInit(new NormalDistribution(0, 1))
-                    .build();
-            case GLOVE_TRAINABLE, GLOVE_FROZEN -> throw new ConfigException(
-                    "embedding " + model.embedding().key() + " is not available in this build (valid: scratch)");
+            case SCRATCH -> embedding.weightInit(new NormalDistribution(0, 1)).build();
+            // Overwritten with the pretrained vectors after init().
+            case GLOVE_TRAINABLE -> embedding.build();
+            // Same, and never updated: FrozenLayer keeps no updater state for its 2.5 M weights.
+            case GLOVE_FROZEN -> new FrozenLayer(embedding.build());
         };
     }
 }
