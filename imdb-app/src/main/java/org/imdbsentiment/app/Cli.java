@@ -1,26 +1,40 @@
 package org.imdbsentiment.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imdbsentiment.data.DataException;
 import org.imdbsentiment.glove.GloveException;
+import org.imdbsentiment.model.ClassificationReport;
 import org.imdbsentiment.model.ConfigException;
 import org.imdbsentiment.model.ConfigKey;
 import org.imdbsentiment.model.ExperimentConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The command line. Every {@link ConfigKey} is an option ({@code --epochs 3}); the same settings can
- * come from system properties ({@code -Depochs=3}) or a version file. Errors are one line on
- * standard error and a non-zero exit status: 2 for a bad command line or setting, 1 for bad data
+ * The command line. Without a sub-command it trains: every {@link ConfigKey} is an option
+ * ({@code --epochs 3}) and can also come from a system property ({@code -Depochs=3}) or a version
+ * file. Sub-commands: {@code evaluate}, {@code predict}, {@code compare}. Errors are one line on
+ * standard error and a non-zero exit status: 2 for a bad command line or setting, 1 for bad input
  * or a failed run.
  */
 final class Cli {
@@ -28,14 +42,22 @@ final class Cli {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final PrintStream out;
     private final PrintStream err;
+    private final InputStream in;
     private final Properties systemProperties;
     private Experiment.Result lastResult;
 
     Cli(PrintStream out, PrintStream err, Properties systemProperties) {
+        this(out, err, InputStream.nullInputStream(), systemProperties);
+    }
+
+    Cli(PrintStream out, PrintStream err, InputStream in, Properties systemProperties) {
         this.out = out;
         this.err = err;
+        this.in = in;
         this.systemProperties = systemProperties;
     }
 
@@ -48,26 +70,22 @@ final class Cli {
             err.println("error: " + e.getMessage() + " (see --help)");
             return USAGE;
         }
-        if (parsed.isUsageHelpRequested()) {
-            cli.usage(new PrintWriter(out, true));
+        ParseResult command = parsed.subcommand() != null ? parsed.subcommand() : parsed;
+        if (command.isUsageHelpRequested()) {
+            command.commandSpec().commandLine().usage(new PrintWriter(out, true));
             return OK;
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (OptionSpec o : parsed.matchedOptions()) {
-            options.put(o.longestName().substring(2), o.getValue());
-        }
-        ExperimentConfig config;
         try {
-            config = ExperimentConfig.of(Settings.resolve(options, systemProperties));
+            return switch (command.commandSpec().name()) {
+                case "evaluate" -> evaluate(command);
+                case "predict" -> predict(command);
+                case "compare" -> compare(command, args);
+                default -> train(command, args);
+            };
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
-        }
-        try {
-            lastResult = Experiment.run(config);
-            out.println("Run directory: " + lastResult.runDirectory());
-            return OK;
-        } catch (DataException | ConfigException | GloveException e) {
+        } catch (DataException | GloveException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
         } catch (IOException e) {
@@ -76,9 +94,91 @@ final class Cli {
         }
     }
 
-    /** The result of the last successful run, for callers that go on with it (and tests). */
+    /** The result of the last successful training run, for callers that go on with it (and tests). */
     Experiment.Result lastResult() {
         return lastResult;
+    }
+
+    private int train(ParseResult parsed, String[] args) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (OptionSpec o : parsed.matchedOptions()) {
+            options.put(o.longestName().substring(2), o.getValue());
+        }
+        ExperimentConfig config = ExperimentConfig.of(Settings.resolve(options, systemProperties));
+        lastResult = Experiment.run(config, commandLine(args));
+        out.println("Run directory: " + lastResult.runDirectory());
+        return OK;
+    }
+
+    private int evaluate(ParseResult p) throws IOException {
+        Path run = p.matchedOptionValue("--run", null);
+        Path data = p.matchedOptionValue("--data", null);
+        int maxBatches = p.matchedOptionValue("--max-batches", 0);
+        ClassificationReport r = Reevaluation.run(run, Optional.ofNullable(data), maxBatches);
+        out.printf(Locale.ROOT, "Test accuracy %.2f%%, ROC AUC %.4f (TN %d, FP %d, FN %d, TP %d); files rewritten in %s%n",
+                100 * r.counts().accuracy(), r.rocAuc(), r.counts().tn(), r.counts().fp(), r.counts().fn(),
+                r.counts().tp(), run);
+        return OK;
+    }
+
+    private int predict(ParseResult p) throws IOException {
+        Path run = p.matchedOptionValue("--run", null);
+        Path file = p.matchedOptionValue("--file", null);
+        boolean json = p.hasMatchedOption("--json");
+        List<String> texts = new ArrayList<>(p.matchedPositionalValue(0, List.<String>of()));
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new DataException("review file not found: " + file);
+            }
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(texts::add);
+        }
+        if (texts.isEmpty() && file == null) {
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank()).forEach(texts::add);
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("no review to score: give text, --file, or lines on standard input");
+        }
+        Predictor predictor = new Predictor(ModelBundle.load(run));
+        for (Predictor.Prediction pr : predictor.predict(texts)) {
+            String label = pr.label().name().toLowerCase(Locale.ROOT);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("probability_positive", pr.probability());
+                m.put("label", label);
+                m.put("text", pr.text());
+                out.println(JSON.writeValueAsString(m));
+            } else {
+                out.printf(Locale.ROOT, "%.4f  %-8s  %s%n", pr.probability(), label, ErrorAnalysis.excerpt(pr.text())
+                        .substring(0, Math.min(70, ErrorAnalysis.excerpt(pr.text()).length())));
+            }
+        }
+        return OK;
+    }
+
+    private int compare(ParseResult p, String[] args) throws IOException {
+        List<Path> runs = p.matchedPositionalValue(0, List.<Path>of());
+        if (runs.isEmpty()) {
+            throw Comparison.noRuns();
+        }
+        Path output = p.matchedOptionValue("--output", Path.of("docs"));
+        Comparison.write(runs, output, commandLine(args));
+        out.println("Wrote " + output.resolve("results.md") + ", results.json and validation-curves.png");
+        return OK;
+    }
+
+    private String commandLine(String[] args) {
+        StringBuilder sb = new StringBuilder("imdb-sentiment");
+        for (ConfigKey k : ConfigKey.values()) {
+            String v = systemProperties.getProperty(k.key());
+            if (v != null) {
+                sb.append(" -D").append(k.key()).append('=').append(v);
+            }
+        }
+        for (String a : args) {
+            sb.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return sb.toString();
     }
 
     private static CommandSpec spec() {
@@ -88,7 +188,7 @@ final class Cli {
                         + "and evaluates the best model on the 25,000 test reviews.",
                 "Each option can also be given as a system property (-Depochs=3). Versions: "
                         + String.join(", ", Settings.versions()) + ".");
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
+        spec.addOption(help());
         for (ConfigKey k : ConfigKey.values()) {
             spec.addOption(OptionSpec.builder("--" + k.key())
                     .type(String.class)
@@ -96,6 +196,44 @@ final class Cli {
                     .description(k.description() + (k.defaultValue().isEmpty() ? "" : " (default: " + k.defaultValue() + ")"))
                     .build());
         }
+
+        CommandSpec evaluate = CommandSpec.create().name("evaluate");
+        evaluate.usageMessage().description("Evaluates a run's best model on the test set again and rewrites its "
+                + "test-metrics.json, test-predictions.csv, errors.md and charts.");
+        evaluate.addOption(help());
+        evaluate.addOption(pathOption("--run", "<run-dir>", "the run directory", true));
+        evaluate.addOption(pathOption("--data", "<path>", "IMDB data (default: the run's own setting)", false));
+        evaluate.addOption(OptionSpec.builder("--max-batches").type(int.class).paramLabel("<n>")
+                .description("cap on test minibatches (0: all)").build());
+        spec.addSubcommand("evaluate", evaluate);
+
+        CommandSpec predict = CommandSpec.create().name("predict");
+        predict.usageMessage().description("Prints P(positive) and the label of each review, read from the arguments, "
+                + "from --file (one review per line), or from standard input (one per line).");
+        predict.addOption(help());
+        predict.addOption(pathOption("--run", "<run-dir>", "the run directory whose model, vocabulary and settings to use", true));
+        predict.addOption(pathOption("--file", "<file>", "a file with one review per line", false));
+        predict.addOption(OptionSpec.builder("--json").description("one JSON object per review").build());
+        predict.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(String.class)
+                .arity("0..*").paramLabel("<text>").description("review texts").build());
+        spec.addSubcommand("predict", predict);
+
+        CommandSpec compare = CommandSpec.create().name("compare");
+        compare.usageMessage().description("Compares run directories: writes results.md, results.json and "
+                + "validation-curves.png (and copies each run's charts) into the output directory.");
+        compare.addOption(help());
+        compare.addOption(pathOption("--output", "<dir>", "where to write (default: docs)", false));
+        compare.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(Path.class)
+                .arity("1..*").paramLabel("<run-dir>").description("run directories, v1 first").build());
+        spec.addSubcommand("compare", compare);
         return spec;
+    }
+
+    private static OptionSpec help() {
+        return OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build();
+    }
+
+    private static OptionSpec pathOption(String name, String label, String description, boolean required) {
+        return OptionSpec.builder(name).type(Path.class).paramLabel(label).description(description).required(required).build();
     }
 }

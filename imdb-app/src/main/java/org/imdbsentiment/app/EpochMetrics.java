@@ -15,6 +15,18 @@ record EpochMetrics(int epoch, int batches, double trainLoss, double valLoss, do
                     double trainSeconds, double valSeconds) {
     static final String CSV_HEADER = "epoch,batches,train_loss,val_loss,val_accuracy,train_seconds,val_seconds";
 
+    /** Reads the lines of an {@code epochs.csv} (header first). */
+    static java.util.List<EpochMetrics> parseCsv(java.util.List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {
+            throw new IllegalArgumentException("not an epochs.csv (expected header " + CSV_HEADER + ")");
+        }
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> {
+            String[] f = l.split(",");
+            return new EpochMetrics(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+        }).toList();
+    }
+
     String csv() {
         return String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.1f,%.1f",
                 epoch, batches, trainLoss, valLoss, valAccuracy, trainSeconds, valSeconds);

@@ -16,7 +16,10 @@ import org.imdbsentiment.data.TextEncoder;
 import org.imdbsentiment.data.TrainValidationSplit;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
+import org.imdbsentiment.data.Padding;
 import org.imdbsentiment.model.BinaryEvaluation;
+import org.imdbsentiment.model.ClassificationReport;
+import org.imdbsentiment.model.ScoredReview;
 import org.imdbsentiment.model.EmbeddingCoverage;
 import org.imdbsentiment.model.Evaluator;
 import org.imdbsentiment.model.ExperimentConfig;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +55,7 @@ final class Experiment {
     record Result(RunDirectory runDirectory, List<EpochMetrics> epochs, int bestEpoch, BinaryEvaluation test) {
     }
 
-    static Result run(ExperimentConfig config) throws IOException {
+    static Result run(ExperimentConfig config, String commandLine) throws IOException {
         ExperimentConfig.Training training = config.training();
         ComputeThreads.apply(training.threads());
         String commit = GitCommit.describe();
@@ -65,6 +69,8 @@ final class Experiment {
         summary.put("seed", training.seed());
         summary.put("git_commit", commit);
         summary.put("started", Instant.now().toString());
+        summary.put("command", commandLine);
+        summary.put("machine", Machine.describe());
         summary.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         summary.put("threads", training.threads());
         summary.put("status", "running");
@@ -102,9 +108,14 @@ final class Experiment {
         log.info("Reviews: {} train, {} validation, {} test", train.size(), validation.size(), test.size());
 
         int batch = training.batchSize();
-        ReviewDataSetIterator trainBatches = ReviewDataSetIterator.forTraining(train, batch, training.batching(), training.seed());
-        ReviewDataSetIterator validationBatches = ReviewDataSetIterator.forEvaluation(validation, batch, training.seed());
-        ReviewDataSetIterator testBatches = ReviewDataSetIterator.forEvaluation(test, batch, training.seed());
+        Padding padding = config.data().padding();
+        int maxLength = config.data().maxLength();
+        ReviewDataSetIterator trainBatches = ReviewDataSetIterator.forTraining(train, batch, training.batching(), training.seed())
+                .withPadding(padding, maxLength);
+        ReviewDataSetIterator validationBatches = ReviewDataSetIterator.forEvaluation(validation, batch, training.seed())
+                .withPadding(padding, maxLength);
+        ReviewDataSetIterator testBatches = ReviewDataSetIterator.forEvaluation(test, batch, training.seed())
+                .withPadding(padding, maxLength);
         int cap = training.maxBatches();
         DataSetIterator trainInput = cap == 0 ? trainBatches : new EarlyTerminationDataSetIterator(trainBatches, cap);
         int batchesPerEpoch = cap == 0 ? trainBatches.batchesPerEpoch() : Math.min(cap, trainBatches.batchesPerEpoch());
@@ -147,17 +158,13 @@ final class Experiment {
         log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews", bestEpoch,
                 String.format("%.2f", 100 * bestValAccuracy), test.size());
         long t0 = System.nanoTime();
-        BinaryEvaluation testEval = Evaluator.evaluate(best, testBatches, cap);
+        List<ScoredReview> scored = Evaluator.score(best, testBatches, cap);
         double testSeconds = (System.nanoTime() - t0) / 1e9;
-        log.info("Test: {}", testEval);
-
-        Map<String, Object> testMetrics = new LinkedHashMap<>();
-        testMetrics.put("reviews", testEval.count());
-        testMetrics.put("accuracy", testEval.accuracy());
-        testMetrics.put("loss", testEval.loss());
-        testMetrics.put("confusion_matrix", Map.of("tn", testEval.tn(), "fp", testEval.fp(), "fn", testEval.fn(), "tp", testEval.tp()));
-        testMetrics.put("seconds", testSeconds);
-        run.writeJson(RunDirectory.TEST_METRICS, testMetrics);
+        Map<String, String> texts = new HashMap<>();
+        corpus.test().forEach(r -> texts.put(r.id(), r.text()));
+        ClassificationReport report = RunEvaluation.write(run, config.version(), scored, texts, epochs, bestEpoch, testSeconds);
+        BinaryEvaluation testEval = report.counts();
+        log.info("Test: {}, ROC AUC {}", testEval, String.format("%.4f", report.rocAuc()));
 
         summary.put("status", "finished");
         summary.put("finished", Instant.now().toString());

@@ -9,7 +9,7 @@ public final class ImdbSentiment {
     }
 
     public static void main(String[] args) {
-        int status = new Cli(System.out, System.err, System.getProperties()).execute(args);
+        int status = new Cli(System.out, System.err, System.in, System.getProperties()).execute(args);
         if (status != 0) {
             System.exit(status);
         }

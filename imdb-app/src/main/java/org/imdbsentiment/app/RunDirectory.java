@@ -29,6 +29,10 @@ final class RunDirectory {
     static final String TEST_METRICS = "test-metrics.json";
     static final String SUMMARY = "run.json";
     static final String GLOVE_COVERAGE = "glove-coverage.json";
+    static final String TEST_PREDICTIONS = "test-predictions.csv";
+    static final String ERRORS = "errors.md";
+    static final String LEARNING_CURVES = "learning-curves.png";
+    static final String CONFUSION_MATRIX = "confusion-matrix.png";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +41,14 @@ final class RunDirectory {
 
     private RunDirectory(Path path) {
         this.path = path;
+    }
+
+    /** An existing run directory (to evaluate again, predict with, or compare). */
+    static RunDirectory existing(Path path) {
+        if (!Files.isRegularFile(path.resolve(CONFIG))) {
+            throw new DataException("not a run directory: " + path + " (no " + CONFIG + ")");
+        }
+        return new RunDirectory(path);
     }
 
     static RunDirectory create(Path output, String version) {

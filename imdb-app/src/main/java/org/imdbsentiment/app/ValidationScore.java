@@ -4,18 +4,18 @@ import org.deeplearning4j.earlystopping.scorecalc.ScoreCalculator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.imdbsentiment.model.BinaryEvaluation;
 import org.imdbsentiment.model.Evaluator;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.imdbsentiment.data.ReviewDataSetIterator;
 
 /**
  * Early stopping's score: validation accuracy (higher is better). The loss of the same pass is
  * kept for the epoch log, so validation costs one forward pass per epoch.
  */
 final class ValidationScore implements ScoreCalculator<ComputationGraph> {
-    private final transient DataSetIterator validation;
+    private final transient ReviewDataSetIterator validation;
     private final int maxBatches;
     private transient BinaryEvaluation last;
 
-    ValidationScore(DataSetIterator validation, int maxBatches) {
+    ValidationScore(ReviewDataSetIterator validation, int maxBatches) {
         this.validation = validation;
         this.maxBatches = maxBatches;
     }

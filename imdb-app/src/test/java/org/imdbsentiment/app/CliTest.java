@@ -174,10 +174,100 @@ class CliTest {
         assertTrue(errText().startsWith("error: GloVe file not found"), errText());
     }
 
+    private Path trainMini(Path tmp, String... extra) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        List<String> args = new java.util.ArrayList<>(List.of("--data", data.toString(), "--output", output.toString(),
+                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
+                "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.01"));
+        args.addAll(List.of(extra));
+        assertEquals(0, run(args.toArray(String[]::new)), errText());
+        return onlyRunDirectory(output);
+    }
+
+    @Test
+    void aTrainedRunHasItsReportAndCharts(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        for (String key : List.of("\"roc_auc\"", "\"precision\"", "\"recall\"", "\"f1\"", "\"best_val_accuracy\"")) {
+            assertTrue(metrics.contains(key), key + " in " + metrics);
+        }
+        assertEquals(81, Files.readAllLines(runDir.resolve(RunDirectory.TEST_PREDICTIONS)).size());
+        assertTrue(Files.readString(runDir.resolve(RunDirectory.ERRORS)).startsWith("# Most confident mistakes of v1"));
+        assertTrue(Files.size(runDir.resolve(RunDirectory.LEARNING_CURVES)) > 1000);
+        assertTrue(Files.size(runDir.resolve(RunDirectory.CONFUSION_MATRIX)) > 1000);
+    }
+
+    @Test
+    void predictGivesTheSameProbabilityAsTheEvaluation(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        String line = Files.readAllLines(runDir.resolve(RunDirectory.TEST_PREDICTIONS)).stream()
+                .filter(l -> l.startsWith("test/pos/3_")).findFirst().orElseThrow();
+        double expected = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+        String text = Files.readString(tmp.resolve("data/aclImdb/test/pos/3_10.txt"));
+        out.reset();
+        assertEquals(0, run("predict", "--run", runDir.toString(), "--json", text, "a second review"), errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        assertEquals(2, lines.size());
+        double actual = Double.parseDouble(lines.get(0).replaceAll(".*\"probability_positive\":([0-9.Ee-]+).*", "$1"));
+        assertEquals(expected, actual, 1e-5);
+    }
+
+    @Test
+    void predictReadsStandardInput(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        out.reset();
+        var stdin = new java.io.ByteArrayInputStream("great film\n\nawful film\n".getBytes(StandardCharsets.UTF_8));
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                stdin, new Properties()).execute("predict", "--run", runDir.toString());
+        assertEquals(0, status, errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(1).matches("0\\.\\d{4}  (positive|negative) +awful film"), lines.get(1));
+    }
+
+    @Test
+    void aVocabularyThatDoesNotMatchTheModelIsRefused(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        Vocabulary.of(List.of("just", "three", "words")).save(runDir.resolve(RunDirectory.VOCABULARY));
+        assertEquals(Cli.FAILED, run("predict", "--run", runDir.toString(), "some text"));
+        assertTrue(errText().contains("do not belong together"), errText());
+        assertEquals(1, errText().strip().lines().count());
+    }
+
+    @Test
+    void predictRefusesEmptyTextAndAMissingRun(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        assertEquals(Cli.FAILED, run("predict", "--run", runDir.toString(), "   "));
+        assertTrue(errText().contains("review 1 is empty"), errText());
+        err.reset();
+        assertEquals(Cli.FAILED, run("predict", "--run", tmp.resolve("nope").toString(), "text"));
+        assertTrue(errText().startsWith("error: not a run directory"), errText());
+    }
+
+    @Test
+    void evaluateRewritesTheReportOfAnExistingRun(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        String before = Files.readString(runDir.resolve(RunDirectory.TEST_PREDICTIONS));
+        Files.delete(runDir.resolve(RunDirectory.ERRORS));
+        out.reset();
+        assertEquals(0, run("evaluate", "--run", runDir.toString()), errText());
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Test accuracy"));
+        assertEquals(before, Files.readString(runDir.resolve(RunDirectory.TEST_PREDICTIONS)));
+        assertTrue(Files.exists(runDir.resolve(RunDirectory.ERRORS)));
+    }
+
+    @Test
+    void theNaiveVersionTrainsWithoutAMask(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp, "--version", "naive", "--max-length", "20");
+        assertEquals("naive", load(runDir.resolve(RunDirectory.CONFIG)).getProperty("padding"));
+        assertEquals("naive", load(runDir.resolve(RunDirectory.CONFIG)).getProperty("version"));
+    }
+
     @Test
     void anUnknownVersionIsAOneLineErrorNamingTheValidOnes(@TempDir Path output) {
         assertEquals(Cli.USAGE, run("--version", "v9", "--output", output.toString()));
-        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3)", errText().strip());
+        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3, naive)", errText().strip());
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class ReviewDataSetIterator implements DataSetIterator {
     private final BatchOrder order;
     private final long seed;
     private final boolean samePassOrder;
+    private final int naiveLength;
 
     private int epoch = -1;
     private int[] epochOrder;
@@ -52,16 +53,32 @@ public final class ReviewDataSetIterator implements DataSetIterator {
 
     /** Batches for training: every {@link #reset()} is a new epoch with a new order. */
     public static ReviewDataSetIterator forTraining(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed) {
-        return new ReviewDataSetIterator(reviews, batchSize, order, seed, false);
+        return new ReviewDataSetIterator(reviews, batchSize, order, seed, false, 0);
     }
 
     /** Batches for evaluation: the same length-bucketed order on every pass. */
     public static ReviewDataSetIterator forEvaluation(List<EncodedReview> reviews, int batchSize, long seed) {
-        return new ReviewDataSetIterator(reviews, batchSize, BatchOrder.BUCKETED, seed, true);
+        return new ReviewDataSetIterator(reviews, batchSize, BatchOrder.BUCKETED, seed, true, 0);
     }
 
-    public ReviewDataSetIterator(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed,
-                                 boolean samePassOrder) {
+    /**
+     * The same batches made the {@link Padding#NAIVE naive} way: every review padded with PAD to
+     * {@code length} steps, no mask.
+     */
+    public ReviewDataSetIterator withNaivePadding(int length) {
+        return new ReviewDataSetIterator(reviews, batchSize, order, seed, samePassOrder, length);
+    }
+
+    /** Batches padded as {@code padding} says; {@code length} is the fixed length of naive padding. */
+    public ReviewDataSetIterator withPadding(Padding padding, int length) {
+        return switch (padding) {
+            case MASKED -> this;
+            case NAIVE -> withNaivePadding(length);
+        };
+    }
+
+    private ReviewDataSetIterator(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed,
+                                  boolean samePassOrder, int naiveLength) {
         if (reviews.isEmpty()) {
             throw new IllegalArgumentException("no reviews to iterate");
         }
@@ -73,20 +90,31 @@ public final class ReviewDataSetIterator implements DataSetIterator {
         this.order = order;
         this.seed = seed;
         this.samePassOrder = samePassOrder;
+        this.naiveLength = naiveLength;
         this.lengths = reviews.stream().mapToInt(EncodedReview::length).toArray();
         this.records = new ArrayList<>(reviews.size());
         for (EncodedReview r : reviews) {
-            records.add(toSequenceRecord(r));
+            if (naiveLength > 0 && r.length() > naiveLength) {
+                throw new IllegalArgumentException("review " + r.id() + " is longer than the padded length " + naiveLength);
+            }
+            records.add(toSequenceRecord(r, naiveLength));
         }
         reset();
     }
 
-    /** One DataVec sequence record: a step {@code [tokenIndex, label]} per token. */
-    static List<List<Writable>> toSequenceRecord(EncodedReview review) {
+    /**
+     * One DataVec sequence record: a step {@code [tokenIndex, label]} per token, then PAD steps up to
+     * {@code paddedLength} (0: none).
+     */
+    static List<List<Writable>> toSequenceRecord(EncodedReview review, int paddedLength) {
         Writable label = new IntWritable(review.label().value());
-        List<List<Writable>> steps = new ArrayList<>(review.length());
+        List<List<Writable>> steps = new ArrayList<>(Math.max(review.length(), paddedLength));
         for (int token : review.tokens()) {
             steps.add(List.of(new IntWritable(token), label));
+        }
+        Writable pad = new IntWritable(Vocabulary.PAD);
+        while (steps.size() < paddedLength) {
+            steps.add(List.of(pad, label));
         }
         return steps;
     }
@@ -119,6 +147,9 @@ public final class ReviewDataSetIterator implements DataSetIterator {
         DataSet raw = delegate.next();
         cursor += raw.numExamples();
         DataSet ds = oneLabelPerReview(raw);
+        if (naiveLength > 0) {
+            ds.setFeaturesMaskArray(null);
+        }
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }

@@ -18,6 +18,7 @@ public enum ConfigKey {
     MAX_LENGTH("max-length", "256", "reviews are truncated to this many tokens"),
     VOCAB_SIZE("vocab-size", "25000", "most frequent training tokens kept (PAD and UNK come on top)"),
     VALIDATION_SIZE("validation-size", "5000", "training reviews held out for validation (stratified)"),
+    PADDING("padding", "masked", "masked (each batch trimmed, padding masked) or naive (padded to max-length, no mask)"),
     EMBEDDING("embedding", "scratch", "word vectors: scratch, glove-trainable or glove-frozen"),
     EMBEDDING_SIZE("embedding-size", "100", "word vector size"),
     HIDDEN_SIZE("hidden-size", "256", "LSTM units"),

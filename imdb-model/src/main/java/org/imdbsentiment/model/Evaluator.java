@@ -1,49 +1,47 @@
 package org.imdbsentiment.model;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.data.Sentiment;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-/**
- * Scores a graph on masked review batches: decisions at {@code p > 0.5} and the mean binary
- * cross-entropy, in one forward pass per batch.
- */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a graph over masked review batches (one forward pass per batch) and keeps each review's verdict. */
 public final class Evaluator {
-    /** Probabilities are clipped away from 0 and 1 before the logarithm. */
-    private static final double EPS = 1e-7;
 
     private Evaluator() {
     }
 
-    /** Evaluates one pass of {@code batches} (reset first), at most {@code maxBatches} of them (0: all). */
-    public static BinaryEvaluation evaluate(ComputationGraph graph, DataSetIterator batches, int maxBatches) {
+    /**
+     * P(positive) for every review of one pass of {@code batches} (reset first), at most
+     * {@code maxBatches} batches of them (0: all), in the order read.
+     */
+    public static List<ScoredReview> score(ComputationGraph graph, ReviewDataSetIterator batches, int maxBatches) {
         batches.reset();
-        long tn = 0, fp = 0, fn = 0, tp = 0;
-        double lossSum = 0;
+        List<ScoredReview> scored = new ArrayList<>(batches.numExamples());
         int seen = 0;
         while (batches.hasNext() && (maxBatches == 0 || seen < maxBatches)) {
             DataSet ds = batches.next();
             float[] p = predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray());
             float[] y = ds.getLabels().toFloatVector();
+            List<String> ids = batches.lastBatchIds(p.length);
             for (int i = 0; i < p.length; i++) {
-                boolean positive = y[i] > 0.5f;
-                boolean predicted = p[i] > 0.5f;
-                if (positive) {
-                    if (predicted) tp++; else fn++;
-                } else {
-                    if (predicted) fp++; else tn++;
-                }
-                double q = Math.min(1 - EPS, Math.max(EPS, p[i]));
-                lossSum -= positive ? Math.log(q) : Math.log(1 - q);
+                scored.add(new ScoredReview(ids.get(i), y[i] > 0.5f ? Sentiment.POSITIVE : Sentiment.NEGATIVE, p[i]));
             }
             seen++;
         }
-        long n = tn + fp + fn + tp;
-        return new BinaryEvaluation(tn, fp, fn, tp, n == 0 ? Double.NaN : lossSum / n);
+        return scored;
     }
 
-    /** P(positive) per row of a batch: features {@code [batch, 1, T]}, mask {@code [batch, T]}. */
+    /** Decisions at {@code p > 0.5} and the mean binary cross-entropy over one pass. */
+    public static BinaryEvaluation evaluate(ComputationGraph graph, ReviewDataSetIterator batches, int maxBatches) {
+        return BinaryEvaluation.of(score(graph, batches, maxBatches));
+    }
+
+    /** P(positive) per row of a batch: features {@code [batch, 1, T]}, mask {@code [batch, T]} or null. */
     public static float[] predict(ComputationGraph graph, INDArray features, INDArray mask) {
         INDArray out = graph.output(false, new INDArray[] {features}, mask == null ? null : new INDArray[] {mask})[0];
         return out.toFloatVector();

@@ -1,6 +1,7 @@
 package org.imdbsentiment.model;
 
 import org.imdbsentiment.data.BatchOrder;
+import org.imdbsentiment.data.Padding;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -20,8 +21,9 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
 
     /** Where the reviews come from and how they are prepared. */
     public record Data(Optional<Path> source, Optional<Path> glove, Path cacheDir, Path output, int maxLength,
-                       int vocabSize, int validationSize) {
+                       int vocabSize, int validationSize, Padding padding) {
         public Data {
+            Objects.requireNonNull(padding, "padding");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(glove, "glove");
             positive(ConfigKey.MAX_LENGTH, maxLength);
@@ -76,7 +78,7 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
                 cache.isEmpty() ? defaultCacheDir() : Path.of(cache),
                 Path.of(nonEmpty(ConfigKey.OUTPUT, v.get(ConfigKey.OUTPUT))),
                 integer(ConfigKey.MAX_LENGTH, v), integer(ConfigKey.VOCAB_SIZE, v),
-                integer(ConfigKey.VALIDATION_SIZE, v));
+                integer(ConfigKey.VALIDATION_SIZE, v), padding(v.get(ConfigKey.PADDING)));
         Model model;
         try {
             model = new Model(EmbeddingMode.ofKey(v.get(ConfigKey.EMBEDDING)),
@@ -103,6 +105,7 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
         m.put(ConfigKey.MAX_LENGTH.key(), Integer.toString(data.maxLength));
         m.put(ConfigKey.VOCAB_SIZE.key(), Integer.toString(data.vocabSize));
         m.put(ConfigKey.VALIDATION_SIZE.key(), Integer.toString(data.validationSize));
+        m.put(ConfigKey.PADDING.key(), data.padding.key());
         m.put(ConfigKey.EMBEDDING.key(), model.embedding.key());
         m.put(ConfigKey.EMBEDDING_SIZE.key(), Integer.toString(model.embeddingSize));
         m.put(ConfigKey.HIDDEN_SIZE.key(), Integer.toString(model.hiddenSize));
@@ -136,6 +139,14 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
 
     private static Optional<Path> optionalPath(String s) {
         return s.isEmpty() ? Optional.empty() : Optional.of(Path.of(s));
+    }
+
+    private static Padding padding(String s) {
+        return switch (s) {
+            case "masked" -> Padding.MASKED;
+            case "naive" -> Padding.NAIVE;
+            default -> throw new ConfigException("padding must be masked or naive, was '" + s + "'");
+        };
     }
 
     private static BatchOrder batching(String s) {

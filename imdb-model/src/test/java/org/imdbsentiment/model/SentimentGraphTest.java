@@ -94,6 +94,23 @@ class SentimentGraphTest {
     }
 
     @Test
+    void naivePaddingReachesTheOutputWhileMaskedPaddingDoesNot() {
+        ComputationGraph g = smallGraph(13);
+        List<EncodedReview> reviews = List.of(new EncodedReview("a", new int[] {3, 4, 5, 6}, Sentiment.POSITIVE));
+        var masked = ReviewDataSetIterator.forTraining(reviews, 1, BatchOrder.SEQUENTIAL, 1);
+        var naive100 = masked.withNaivePadding(100).next();
+        var naive256 = masked.withNaivePadding(256).next();
+        assertEquals(null, naive256.getFeaturesMaskArray());
+        assertEquals(256, naive256.getFeatures().size(2));
+        float p100 = Evaluator.predict(g, naive100.getFeatures(), naive100.getFeaturesMaskArray())[0];
+        float p256 = Evaluator.predict(g, naive256.getFeatures(), naive256.getFeaturesMaskArray())[0];
+        assertNotEquals(p100, p256, 1e-4f);
+        var m = masked.next();
+        float exact = Evaluator.predict(g, m.getFeatures(), m.getFeaturesMaskArray())[0];
+        assertNotEquals(exact, p256, 1e-4f);
+    }
+
+    @Test
     void learnsSeparableReviewsAboveNinetyPercent() {
         // Positive reviews contain token 10, negative ones token 11, among random filler (12..49).
         Random r = new Random(5);
