@@ -43,6 +43,8 @@ final class Cli {
     static final int USAGE = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cli.class);
+    private static final String RESUME = "--resume";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -88,10 +90,21 @@ final class Cli {
         } catch (DataException | GloveException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
-        } catch (IOException e) {
-            err.println("error: " + e);
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + oneLine(e));
+            log.debug("failure", e);
             return FAILED;
         }
+    }
+
+    /** A failure as one line: its message, and its cause's where that adds something. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += ": " + cause.getMessage();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The result of the last successful training run, for callers that go on with it (and tests). */
@@ -102,10 +115,17 @@ final class Cli {
     private int train(ParseResult parsed, String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
         for (OptionSpec o : parsed.matchedOptions()) {
-            options.put(o.longestName().substring(2), o.getValue());
+            if (!o.longestName().equals(RESUME)) {
+                options.put(o.longestName().substring(2), o.getValue());
+            }
         }
         ExperimentConfig config = ExperimentConfig.of(Settings.resolve(options, systemProperties));
-        lastResult = Experiment.run(config, commandLine(args));
+        Path resume = parsed.matchedOptionValue(RESUME, null);
+        if (resume == null && systemProperties.getProperty("resume") != null) {
+            resume = Path.of(systemProperties.getProperty("resume"));
+        }
+        lastResult = resume == null ? Experiment.run(config, commandLine(args))
+                : Experiment.resume(resume, config, commandLine(args));
         out.println("Run directory: " + lastResult.runDirectory());
         return OK;
     }
@@ -175,6 +195,9 @@ final class Cli {
                 sb.append(" -D").append(k.key()).append('=').append(v);
             }
         }
+        if (systemProperties.getProperty("resume") != null) {
+            sb.append(" -Dresume=").append(systemProperties.getProperty("resume"));
+        }
         for (String a : args) {
             sb.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
         }
@@ -189,6 +212,8 @@ final class Cli {
                 "Each option can also be given as a system property (-Depochs=3). Versions: "
                         + String.join(", ", Settings.versions()) + ".");
         spec.addOption(help());
+        spec.addOption(pathOption(RESUME, "<run-dir>", "continue this interrupted run from its last completed epoch "
+                + "(with the command that started it; also -Dresume=<run-dir>)", false));
         for (ConfigKey k : ConfigKey.values()) {
             spec.addOption(OptionSpec.builder("--" + k.key())
                     .type(String.class)

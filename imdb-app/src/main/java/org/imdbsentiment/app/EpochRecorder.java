@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Follows training: logs progress with an ETA while an epoch runs (as a training listener), and
- * after each epoch's validation (as an early-stopping listener) appends the epoch's metrics to the
- * run directory's {@code epochs.csv}, rewritten whole each time.
+ * Follows training: logs progress with an ETA while an epoch runs (as a training listener); after
+ * each epoch's validation (as an early-stopping listener) it records the epoch's metrics in
+ * {@code epochs.csv}, tracks the best epoch, and saves the {@link Checkpoint} a resume starts from.
+ * A resumed run starts it with the epochs and best epoch recorded before.
  */
 final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingListener<ComputationGraph> {
     private static final Logger log = LoggerFactory.getLogger(EpochRecorder.class);
@@ -26,7 +27,9 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
     private final RunDirectory run;
     private final ValidationScore validation;
     private final int batchesPerEpoch;
-    private final List<EpochMetrics> epochs = new ArrayList<>();
+    private final List<EpochMetrics> epochs;
+    private int bestEpoch;
+    private double bestScore;
 
     private long epochStart;
     private long lastProgress;
@@ -34,10 +37,14 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
     private double lossSum;
     private int batches;
 
-    EpochRecorder(RunDirectory run, ValidationScore validation, int batchesPerEpoch) {
+    EpochRecorder(RunDirectory run, ValidationScore validation, int batchesPerEpoch, List<EpochMetrics> earlier,
+                  int bestEpoch, double bestScore) {
         this.run = run;
         this.validation = validation;
         this.batchesPerEpoch = batchesPerEpoch;
+        this.epochs = new ArrayList<>(earlier);
+        this.bestEpoch = bestEpoch;
+        this.bestScore = bestEpoch == 0 ? Double.NEGATIVE_INFINITY : bestScore;
     }
 
     @Override
@@ -76,29 +83,39 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
     public void onEpoch(int epochNum, double score, EarlyStoppingConfiguration<ComputationGraph> esConfig,
                         ComputationGraph net) {
         long now = System.nanoTime();
-        EpochMetrics m = new EpochMetrics(epochNum + 1, batches, batches == 0 ? Double.NaN : lossSum / batches,
+        EpochMetrics m = new EpochMetrics(epochs.size() + 1, batches, batches == 0 ? Double.NaN : lossSum / batches,
                 validation.last().loss(), validation.last().accuracy(),
                 (trainEnd - epochStart) / 1e9, (now - trainEnd) / 1e9);
         epochs.add(m);
-        log.info("Epoch {}: train loss {}, val loss {}, val acc {}%, {} s train + {} s validation", m.epoch(),
+        if (score > bestScore) {
+            bestScore = score;
+            bestEpoch = m.epoch();
+        }
+        log.info("Epoch {}: train loss {}, val loss {}, val acc {}%, {} s train + {} s validation{}", m.epoch(),
                 String.format("%.4f", m.trainLoss()), String.format("%.4f", m.valLoss()),
-                String.format("%.2f", 100 * m.valAccuracy()), Math.round(m.trainSeconds()), Math.round(m.valSeconds()));
+                String.format("%.2f", 100 * m.valAccuracy()), Math.round(m.trainSeconds()), Math.round(m.valSeconds()),
+                bestEpoch == m.epoch() ? " (best so far)" : "");
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         epochs.forEach(e -> csv.append(e.csv()).append('\n'));
         try {
             run.writeText(RunDirectory.EPOCHS, csv.toString());
+            new Checkpoint(epochs.size(), bestEpoch, bestScore).save(run.path(), net);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot save the epoch's metrics or checkpoint in " + run + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void onCompletion(EarlyStoppingResult<ComputationGraph> esResult) {
-        log.info("Training stopped after {} epochs: {} ({})", esResult.getTotalEpochs(),
-                esResult.getTerminationReason(), esResult.getTerminationDetails());
+        log.info("Training stopped after {} epochs: {}", epochs.size(), esResult.getTerminationDetails());
     }
 
     List<EpochMetrics> epochs() {
         return List.copyOf(epochs);
+    }
+
+    /** The epoch (from 1) with the best validation accuracy; 0 before any. */
+    int bestEpoch() {
+        return bestEpoch;
     }
 }

@@ -7,17 +7,12 @@ import org.imdbsentiment.data.DataException;
 import org.imdbsentiment.data.TextEncoder;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
-import org.imdbsentiment.model.ConfigException;
 import org.imdbsentiment.model.ExperimentConfig;
 import org.imdbsentiment.model.SentimentGraph;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
 
 /**
  * A trained model with what it needs to read text: the run's resolved config, vocabulary and best
@@ -28,16 +23,7 @@ record ModelBundle(ExperimentConfig config, Vocabulary vocabulary, ComputationGr
 
     static ModelBundle load(Path runDir) {
         RunDirectory run = RunDirectory.existing(runDir);
-        ExperimentConfig config;
-        try (InputStream in = Files.newInputStream(run.resolve(RunDirectory.CONFIG))) {
-            Properties p = new Properties();
-            p.load(in);
-            Map<String, String> settings = new LinkedHashMap<>();
-            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
-            config = ExperimentConfig.of(settings);
-        } catch (IOException | ConfigException e) {
-            throw new DataException("cannot read " + run.resolve(RunDirectory.CONFIG) + ": " + e.getMessage(), e);
-        }
+        ExperimentConfig config = run.readConfig();
         Vocabulary vocabulary;
         try {
             vocabulary = Vocabulary.load(run.resolve(RunDirectory.VOCABULARY));

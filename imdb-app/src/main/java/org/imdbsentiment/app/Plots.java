@@ -1,5 +1,6 @@
 package org.imdbsentiment.app;
 
+import org.imdbsentiment.data.AtomicFiles;
 import org.imdbsentiment.model.BinaryEvaluation;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
@@ -13,10 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The PNG charts of runs and comparisons, drawn with XChart. */
 final class Plots {
@@ -73,12 +72,11 @@ final class Plots {
     }
 
     private static void save(Chart<?, ?> chart, Path png) throws IOException {
-        Path tmp = png.resolveSibling(png.getFileName() + ".tmp-" + UUID.randomUUID() + ".png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // XChart appends ".png" to the name it is given.
+        AtomicFiles.write(png, tmp -> {
+            String base = tmp.toString();
+            BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+            Files.move(Path.of(base + ".png"), tmp);
+        });
     }
 }

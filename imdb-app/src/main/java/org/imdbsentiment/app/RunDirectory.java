@@ -2,18 +2,22 @@ package org.imdbsentiment.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.imdbsentiment.data.AtomicFiles;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.model.ConfigException;
+import org.imdbsentiment.model.ExperimentConfig;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * The directory of one run, {@code <output>/<version>-<yyyyMMdd-HHmmss>[-n]}: created new, never
@@ -70,6 +74,20 @@ final class RunDirectory {
         }
     }
 
+    /** The run's resolved settings, from its {@code config.properties}. */
+    ExperimentConfig readConfig() {
+        Path file = resolve(CONFIG);
+        try (InputStream in = Files.newInputStream(file)) {
+            Properties p = new Properties();
+            p.load(in);
+            Map<String, String> settings = new LinkedHashMap<>();
+            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+            return ExperimentConfig.of(settings);
+        } catch (IOException | ConfigException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     Path path() {
         return path;
     }
@@ -79,13 +97,7 @@ final class RunDirectory {
     }
 
     void writeText(String name, String text) throws IOException {
-        Path tmp = path.resolve(name + ".tmp-" + UUID.randomUUID());
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(resolve(name), text);
     }
 
     void writeJson(String name, Object value) throws IOException {

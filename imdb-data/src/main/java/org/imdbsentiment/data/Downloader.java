@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -52,18 +51,14 @@ public final class Downloader {
         } catch (IOException e) {
             throw new DataException("cannot create cache directory " + cacheDir + ": " + e.getMessage(), e);
         }
-        Path partial = Files.createTempFile(cacheDir, file.fileName() + ".", ".part");
-        try {
+        AtomicFiles.write(target, partial -> {
             download(file, partial);
             String problem = verify(partial, file);
             if (problem != null) {
                 throw new DataException("download of " + file.uri() + " is corrupt (" + problem + "); try again");
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
+        return target;
     }
 
     /** {@code null} when {@code path} has the expected size and sha256, else what is wrong. */

@@ -9,11 +9,16 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +52,7 @@ public final class ImdbReader {
     public static ImdbCorpus readArchive(Path archive) throws IOException {
         List<Review> train = new ArrayList<>();
         List<Review> test = new ArrayList<>();
+        Set<String> invalid = new HashSet<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
              GzipCompressorInputStream gz = new GzipCompressorInputStream(in);
              TarArchiveInputStream tar = new TarArchiveInputStream(gz, StandardCharsets.UTF_8.name())) {
@@ -59,20 +65,20 @@ public final class ImdbReader {
                 if (parsed.isEmpty()) {
                     continue;
                 }
-                String text = decode(tar.readAllBytes());
-                add(parsed.get(), text, train, test);
+                add(parsed.get(), tar.readAllBytes(), train, test, invalid);
             }
         } catch (IOException e) {
             throw new DataException("cannot read IMDB archive " + archive + ": " + e.getMessage()
                     + " (is it a complete .tar.gz? delete it and download again)", e);
         }
-        return checked(new ImdbCorpus(train, test), archive.toString());
+        return checked(new ImdbCorpus(train, test, invalid), archive.toString());
     }
 
     public static ImdbCorpus readDirectory(Path dir) throws IOException {
         Path root = Files.isDirectory(dir.resolve("aclImdb")) ? dir.resolve("aclImdb") : dir;
         List<Review> train = new ArrayList<>();
         List<Review> test = new ArrayList<>();
+        Set<String> invalid = new HashSet<>();
         for (String split : SPLITS) {
             for (Sentiment label : Sentiment.values()) {
                 Path folder = root.resolve(split).resolve(label.folder());
@@ -87,22 +93,29 @@ public final class ImdbReader {
                 for (Path f : files) {
                     var parsed = ReviewFileName.parse("aclImdb/" + split + "/" + label.folder() + "/" + f.getFileName());
                     if (parsed.isPresent()) {
-                        add(parsed.get(), decode(Files.readAllBytes(f)), train, test);
+                        add(parsed.get(), Files.readAllBytes(f), train, test, invalid);
                     }
                 }
             }
         }
-        return checked(new ImdbCorpus(train, test), root.toString());
+        return checked(new ImdbCorpus(train, test, invalid), root.toString());
     }
 
-    private static void add(ReviewFileName.Parsed p, String text, List<Review> train, List<Review> test) {
+    private static void add(ReviewFileName.Parsed p, byte[] bytes, List<Review> train, List<Review> test,
+                            Set<String> invalidUtf8) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // Reviews are UTF-8; a malformed byte becomes U+FFFD rather than stopping the run, and is counted.
+            text = new String(bytes, StandardCharsets.UTF_8);
+            invalidUtf8.add(p.id());
+        }
         Review r = new Review(p.id(), text, p.label(), p.rating());
         ("train".equals(p.split()) ? train : test).add(r);
-    }
-
-    /** Reviews are UTF-8; a malformed byte becomes U+FFFD rather than stopping the run. */
-    private static String decode(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static ImdbCorpus checked(ImdbCorpus corpus, String where) {
@@ -111,6 +124,9 @@ public final class ImdbReader {
                     + " (expected aclImdb/{train,test}/{pos,neg}/<id>_<rating>.txt)");
         }
         log.info("Read {} training and {} test reviews from {}", corpus.train().size(), corpus.test().size(), where);
+        if (!corpus.invalidUtf8().isEmpty()) {
+            log.warn("{} review files are not valid UTF-8; their malformed bytes were read as U+FFFD", corpus.invalidUtf8().size());
+        }
         return corpus;
     }
 }

@@ -180,6 +180,18 @@ public final class ReviewDataSetIterator implements DataSetIterator {
         return ids;
     }
 
+    /**
+     * Moves the epoch counter on by {@code epochs}, as if that many epochs had been read: a resumed
+     * run then reads the same batches as an uninterrupted one.
+     */
+    public void skipEpochs(int epochs) {
+        if (samePassOrder) {
+            throw new IllegalStateException("an evaluation iterator has no epochs to skip");
+        }
+        epoch += epochs - 1;
+        reset(); // the next epoch, i.e. the counter moved on by epochs in all
+    }
+
     /** The epoch that the current pass belongs to, from 0. */
     public int epoch() {
         return epoch;

@@ -21,7 +21,10 @@ public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLen
 
     /** Token indices, between 1 and {@code maxLength} of them; never {@link Vocabulary#PAD}. */
     public int[] encode(String text) {
-        List<String> tokens = tokenizer.tokenize(text);
+        return indices(tokenizer.tokenize(text));
+    }
+
+    private int[] indices(List<String> tokens) {
         if (tokens.isEmpty()) {
             return new int[] {Vocabulary.UNK};
         }
@@ -34,7 +37,8 @@ public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLen
     }
 
     public EncodedReview encode(Review review) {
-        return new EncodedReview(review.id(), encode(review.text()), review.label());
+        List<String> tokens = tokenizer.tokenize(review.text());
+        return new EncodedReview(review.id(), indices(tokens), review.label(), tokens.size());
     }
 
     public List<EncodedReview> encodeAll(List<Review> reviews) {

@@ -96,13 +96,16 @@ public final class Vocabulary {
         }
     }
 
+    /** Saves the vocabulary (atomically: a reader sees the old file or the whole new one). */
     public void save(Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (String t : tokens) {
-                w.write(t);
-                w.write('\n');
+        AtomicFiles.write(file, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (String t : tokens) {
+                    w.write(t);
+                    w.write('\n');
+                }
             }
-        }
+        });
     }
 
     /** The index of {@code token}, or {@link #UNK} when it is not in the vocabulary. */

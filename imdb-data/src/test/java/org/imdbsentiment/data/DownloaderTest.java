@@ -30,6 +30,7 @@ class DownloaderTest {
     private HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile byte[] served = CONTENT;
+    private volatile boolean cutHalfway;
 
     @BeforeEach
     void start() throws IOException {
@@ -37,6 +38,12 @@ class DownloaderTest {
         server.createContext("/file", exchange -> {
             requests.incrementAndGet();
             exchange.sendResponseHeaders(200, served.length);
+            if (cutHalfway) {
+                exchange.getResponseBody().write(served, 0, served.length / 2);
+                exchange.getResponseBody().flush();
+                exchange.getHttpContext().getServer().stop(0); // the connection drops mid-transfer
+                return;
+            }
             exchange.getResponseBody().write(served);
             exchange.close();
         });
@@ -71,6 +78,27 @@ class DownloaderTest {
         try (Stream<Path> files = Files.list(cache)) {
             assertEquals(0, files.count());
         }
+    }
+
+    @Test
+    void anInterruptedDownloadLeavesNothingThatLooksComplete(@TempDir Path cache) throws IOException {
+        cutHalfway = true;
+        assertThrows(IOException.class, () -> new Downloader(cache).fetch(remote()));
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(0, files.count(), "neither the target nor a partial file is left");
+        }
+    }
+
+    @Test
+    void theNextRunRestartsAnInterruptedDownload(@TempDir Path cache) throws IOException {
+        RemoteFile remote = remote();
+        cutHalfway = true;
+        assertThrows(IOException.class, () -> new Downloader(cache).fetch(remote));
+        cutHalfway = false;
+        start();
+        RemoteFile again = new RemoteFile(remote.fileName(),
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/file"), remote.size(), remote.sha256());
+        assertArrayEquals(CONTENT, Files.readAllBytes(new Downloader(cache).fetch(again)));
     }
 
     @Test

@@ -76,6 +76,24 @@ class ImdbReaderTest {
     }
 
     @Test
+    void aFileThatIsNotAnArchiveIsRefused(@TempDir Path tmp) throws IOException {
+        Path notArchive = Files.writeString(tmp.resolve("aclImdb_v1.tar.gz"), "<html>Not Found</html>");
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(notArchive));
+        assertTrue(e.getMessage().startsWith("cannot read IMDB archive " + notArchive), e.getMessage());
+        assertTrue(e.getMessage().contains("download again"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8IsReadWithReplacementCharactersAndCounted(@TempDir Path tmp) throws IOException {
+        Path root = MiniImdb.writeDirectory(tmp, 2);
+        Files.write(root.resolve("train/pos/0_7.txt"), new byte[] {'G', 'o', 'o', 'd', ' ', (byte) 0xC3, (byte) 0x28, '!'});
+        ImdbCorpus c = ImdbReader.read(root);
+        assertEquals(java.util.Set.of("train/pos/0_7"), c.invalidUtf8());
+        Review r = c.train().stream().filter(x -> x.id().equals("train/pos/0_7")).findFirst().orElseThrow();
+        assertEquals("Good \uFFFD(!", r.text());
+    }
+
+    @Test
     void readsTheSharedArchive() throws IOException {
         ImdbCorpus c = ImdbReader.read(SharedData.require(SharedData.IMDB_ARCHIVE));
         Map<String, Long> counts = c.train().stream()

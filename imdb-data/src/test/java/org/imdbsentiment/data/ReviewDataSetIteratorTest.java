@@ -104,6 +104,20 @@ class ReviewDataSetIteratorTest {
     }
 
     @Test
+    void skippingEpochsGivesTheBatchesAnUninterruptedIteratorWouldRead() {
+        List<EncodedReview> reviews = randomReviews(300, 7);
+        ReviewDataSetIterator uninterrupted = ReviewDataSetIterator.forTraining(reviews, 32, BatchOrder.BUCKETED, 3);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            uninterrupted.reset();
+        }
+        ReviewDataSetIterator resumed = ReviewDataSetIterator.forTraining(reviews, 32, BatchOrder.BUCKETED, 3);
+        resumed.skipEpochs(2);
+        resumed.reset();
+        assertEquals(uninterrupted.epoch(), resumed.epoch());
+        assertEquals(firstBatchIds(uninterrupted), firstBatchIds(resumed));
+    }
+
+    @Test
     void evaluationOrderIsTheSameOnEveryPass() {
         ReviewDataSetIterator it = ReviewDataSetIterator.forEvaluation(randomReviews(300, 6), 32, 11);
         List<String> first = firstBatchIds(it);
