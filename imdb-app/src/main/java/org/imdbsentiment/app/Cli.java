@@ -82,6 +82,7 @@ final class Cli {
                 case "evaluate" -> evaluate(command);
                 case "predict" -> predict(command);
                 case "compare" -> compare(command, args);
+                case "ui" -> dashboard(command);
                 default -> train(command, args);
             };
         } catch (ConfigException e) {
@@ -90,6 +91,9 @@ final class Cli {
         } catch (DataException | GloveException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
         } catch (IOException | RuntimeException e) {
             err.println("error: " + oneLine(e));
             log.debug("failure", e);
@@ -115,7 +119,7 @@ final class Cli {
     private int train(ParseResult parsed, String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
         for (OptionSpec o : parsed.matchedOptions()) {
-            if (!o.longestName().equals(RESUME)) {
+            if (ConfigKey.of(o.longestName().substring(2)).isPresent()) {
                 options.put(o.longestName().substring(2), o.getValue());
             }
         }
@@ -124,8 +128,11 @@ final class Cli {
         if (resume == null && systemProperties.getProperty("resume") != null) {
             resume = Path.of(systemProperties.getProperty("resume"));
         }
-        lastResult = resume == null ? Experiment.run(config, commandLine(args))
-                : Experiment.resume(resume, config, commandLine(args));
+        boolean keep = parsed.hasMatchedOption("--ui-keep") || Boolean.parseBoolean(systemProperties.getProperty("ui-keep"));
+        boolean ui = keep || parsed.hasMatchedOption("--ui") || Boolean.parseBoolean(systemProperties.getProperty("ui"));
+        Experiment.Options watch = new Experiment.Options(ui, keep);
+        lastResult = resume == null ? Experiment.run(config, commandLine(args), watch)
+                : Experiment.resume(resume, config, commandLine(args), watch);
         out.println("Run directory: " + lastResult.runDirectory());
         return OK;
     }
@@ -176,6 +183,15 @@ final class Cli {
         return OK;
     }
 
+    private int dashboard(ParseResult p) throws InterruptedException {
+        Path run = p.matchedOptionValue("--run", null);
+        RunDirectory.existing(run);
+        Dashboard.forFinishedRun(run);
+        out.println("Press Ctrl-C to stop the dashboard.");
+        Thread.currentThread().join();
+        return OK;
+    }
+
     private int compare(ParseResult p, String[] args) throws IOException {
         List<Path> runs = p.matchedPositionalValue(0, List.<Path>of());
         if (runs.isEmpty()) {
@@ -214,6 +230,10 @@ final class Cli {
         spec.addOption(help());
         spec.addOption(pathOption(RESUME, "<run-dir>", "continue this interrupted run from its last completed epoch "
                 + "(with the command that started it; also -Dresume=<run-dir>)", false));
+        spec.addOption(OptionSpec.builder("--ui").description("show the DL4J training dashboard in the browser "
+                + "(http://localhost:9000/train/overview; also -Dui=true)").build());
+        spec.addOption(OptionSpec.builder("--ui-keep").description("keep the dashboard running after training, "
+                + "until Ctrl-C (also -Dui-keep=true)").build());
         for (ConfigKey k : ConfigKey.values()) {
             spec.addOption(OptionSpec.builder("--" + k.key())
                     .type(String.class)
@@ -242,6 +262,12 @@ final class Cli {
         predict.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(String.class)
                 .arity("0..*").paramLabel("<text>").description("review texts").build());
         spec.addSubcommand("predict", predict);
+
+        CommandSpec ui = CommandSpec.create().name("ui");
+        ui.usageMessage().description("Opens the DL4J dashboard on the statistics a run recorded with --ui, until Ctrl-C.");
+        ui.addOption(help());
+        ui.addOption(pathOption("--run", "<run-dir>", "the run directory", true));
+        spec.addSubcommand("ui", ui);
 
         CommandSpec compare = CommandSpec.create().name("compare");
         compare.usageMessage().description("Compares run directories: writes results.md, results.json and "

@@ -64,12 +64,17 @@ final class Experiment {
     private Experiment() {
     }
 
+    /** How a run is watched, not what it computes (not part of its config). */
+    record Options(boolean dashboard, boolean keepDashboard) {
+        static final Options NONE = new Options(false, false);
+    }
+
     /** What a finished run reports. */
     record Result(RunDirectory runDirectory, List<EpochMetrics> epochs, int bestEpoch, BinaryEvaluation test) {
     }
 
     /** Starts a new run in a new directory. */
-    static Result run(ExperimentConfig config, String commandLine) throws IOException {
+    static Result run(ExperimentConfig config, String commandLine, Options options) throws IOException {
         ComputeThreads.apply(config.training().threads());
         String commit = GitCommit.describe();
         RunDirectory run = RunDirectory.create(config.data().output(), config.version());
@@ -86,7 +91,7 @@ final class Experiment {
         summary.put("machine", Machine.describe());
         summary.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         summary.put("threads", config.training().threads());
-        return guarded(config, run, summary, Optional.empty());
+        return guarded(config, run, summary, Optional.empty(), options);
     }
 
     /**
@@ -94,7 +99,7 @@ final class Experiment {
      * early-stopping state. {@code given} must be the run's own settings (the same command), except
      * for where data lives and the thread count.
      */
-    static Result resume(Path runDir, ExperimentConfig given, String commandLine) throws IOException {
+    static Result resume(Path runDir, ExperimentConfig given, String commandLine, Options options) throws IOException {
         RunDirectory run = RunDirectory.existing(runDir);
         ExperimentConfig saved = run.readConfig();
         Map<String, String> differences = new TreeMap<>();
@@ -124,12 +129,12 @@ final class Experiment {
                 "command", commandLine, "git_commit", GitCommit.describe()));
         log.info("Resuming {} after epoch {} (best epoch {})", run, checkpoint.checkpoint().completedEpochs(),
                 checkpoint.checkpoint().bestEpoch());
-        return guarded(config, run, summary, Optional.of(checkpoint));
+        return guarded(config, run, summary, Optional.of(checkpoint), options);
     }
 
     /** Runs {@link #train}, recording in run.json whether it finished, failed or was interrupted. */
     private static Result guarded(ExperimentConfig config, RunDirectory run, Map<String, Object> summary,
-                                  Optional<Checkpoint.Loaded> checkpoint) throws IOException {
+                                  Optional<Checkpoint.Loaded> checkpoint, Options options) throws IOException {
         summary.put("status", "running");
         summary.remove("error");
         run.writeJson(RunDirectory.SUMMARY, summary);
@@ -144,7 +149,7 @@ final class Experiment {
         }, "interrupted-run");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return train(config, run, summary, checkpoint);
+            return train(config, run, summary, checkpoint, options);
         } catch (RuntimeException | IOException e) {
             summary.put("status", "failed");
             summary.put("error", e.toString());
@@ -156,7 +161,7 @@ final class Experiment {
     }
 
     private static Result train(ExperimentConfig config, RunDirectory run, Map<String, Object> summary,
-                                Optional<Checkpoint.Loaded> checkpoint) throws IOException {
+                                Optional<Checkpoint.Loaded> checkpoint, Options options) throws IOException {
         ExperimentConfig.Training training = config.training();
         ImdbCorpus corpus = ImdbData.load(config.data().source(), config.data().cacheDir());
         TrainValidationSplit split = TrainValidationSplit.of(corpus.train(), config.data().validationSize(), training.seed());
@@ -210,27 +215,39 @@ final class Experiment {
         EpochRecorder recorder = new EpochRecorder(run, validationScore, batchesPerEpoch, earlier, bestSoFar, bestScoreSoFar);
         PatienceCondition patience = new PatienceCondition(training.patience(), recorder);
         boolean done = completed >= training.epochs() || (completed > 0 && patience.terminate(0, 0, false));
-        if (!done) {
-            graph.setListeners(recorder);
-            EarlyStoppingConfiguration<ComputationGraph> es = new EarlyStoppingConfiguration.Builder<ComputationGraph>()
-                    .epochTerminationConditions(new MaxEpochsTerminationCondition(training.epochs() - completed), patience)
-                    .scoreCalculator(validationScore)
-                    .evaluateEveryNEpochs(1)
-                    .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar))
-                    .build();
-            EarlyStoppingResult<ComputationGraph> result = new EarlyStoppingGraphTrainer(es, graph, trainInput, recorder).fit();
-            if (result.getTerminationReason() == EarlyStoppingResult.TerminationReason.Error) {
-                throw new IllegalStateException("training failed: " + result.getTerminationDetails());
+        graph.setListeners(recorder);
+        try (Dashboard dashboard = options.dashboard() ? Dashboard.forTraining(run.path(), graph, options.keepDashboard()) : null) {
+            if (!done) {
+                EarlyStoppingConfiguration<ComputationGraph> es = new EarlyStoppingConfiguration.Builder<ComputationGraph>()
+                        .epochTerminationConditions(new MaxEpochsTerminationCondition(training.epochs() - completed), patience)
+                        .scoreCalculator(validationScore)
+                        .evaluateEveryNEpochs(1)
+                        .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar))
+                        .build();
+                EarlyStoppingResult<ComputationGraph> result = new EarlyStoppingGraphTrainer(es, graph, trainInput, recorder).fit();
+                if (result.getTerminationReason() == EarlyStoppingResult.TerminationReason.Error) {
+                    throw new IllegalStateException("training failed: " + result.getTerminationDetails());
+                }
+                summary.put("termination", result.getTerminationDetails());
             }
-            summary.put("termination", result.getTerminationDetails());
+            summary.put("reviews", Map.of("train", train.size(), "validation", validation.size(), "test", test.size()));
+            summary.put("vocabulary_size", vocabulary.size());
+            summary.put("parameters", graph.numParams());
+            return evaluate(config, run, summary, corpus, recorder, testBatches);
         }
+    }
 
+    /** The best model on the test set; completes the run's summary. */
+    private static Result evaluate(ExperimentConfig config, RunDirectory run, Map<String, Object> summary,
+                                   ImdbCorpus corpus, EpochRecorder recorder, ReviewDataSetIterator testBatches)
+            throws IOException {
+        int cap = config.training().maxBatches();
         List<EpochMetrics> epochs = recorder.epochs();
         int bestEpoch = recorder.bestEpoch();
         double bestValAccuracy = epochs.get(bestEpoch - 1).valAccuracy();
         ComputationGraph best = ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false);
         log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews", bestEpoch,
-                String.format("%.2f", 100 * bestValAccuracy), test.size());
+                String.format("%.2f", 100 * bestValAccuracy), testBatches.numExamples());
         long t0 = System.nanoTime();
         List<ScoredReview> scored = Evaluator.score(best, testBatches, cap);
         double testSeconds = (System.nanoTime() - t0) / 1e9;
@@ -242,9 +259,6 @@ final class Experiment {
 
         summary.put("status", "finished");
         summary.put("finished", Instant.now().toString());
-        summary.put("reviews", Map.of("train", train.size(), "validation", validation.size(), "test", test.size()));
-        summary.put("vocabulary_size", vocabulary.size());
-        summary.put("parameters", graph.numParams());
         summary.put("epochs_run", epochs.size());
         summary.put("best_epoch", bestEpoch);
         summary.put("best_val_accuracy", bestValAccuracy);
