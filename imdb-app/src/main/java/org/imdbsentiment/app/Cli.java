@@ -73,6 +73,11 @@ final class Cli {
             return USAGE;
         }
         ParseResult command = parsed.subcommand() != null ? parsed.subcommand() : parsed;
+        if (parsed.hasMatchedOption("--verbose")) {
+            for (String logger : List.of("org.deeplearning4j", "org.nd4j", "org.datavec")) {
+                org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.INFO);
+            }
+        }
         if (command.isUsageHelpRequested()) {
             command.commandSpec().commandLine().usage(new PrintWriter(out, true));
             return OK;
@@ -130,7 +135,7 @@ final class Cli {
         }
         boolean keep = parsed.hasMatchedOption("--ui-keep") || Boolean.parseBoolean(systemProperties.getProperty("ui-keep"));
         boolean ui = keep || parsed.hasMatchedOption("--ui") || Boolean.parseBoolean(systemProperties.getProperty("ui"));
-        Experiment.Options watch = new Experiment.Options(ui, keep);
+        Experiment.Options watch = new Experiment.Options(ui, keep, ConsoleProgress.forThisProcess());
         lastResult = resume == null ? Experiment.run(config, commandLine(args), watch)
                 : Experiment.resume(resume, config, commandLine(args), watch);
         out.println("Run directory: " + lastResult.runDirectory());
@@ -230,6 +235,8 @@ final class Cli {
         spec.addOption(help());
         spec.addOption(pathOption(RESUME, "<run-dir>", "continue this interrupted run from its last completed epoch "
                 + "(with the command that started it; also -Dresume=<run-dir>)", false));
+        spec.addOption(OptionSpec.builder("-v", "--verbose").description("log DL4J, ND4J and DataVec at INFO "
+                + "(backend, devices, ...); they log warnings only otherwise").build());
         spec.addOption(OptionSpec.builder("--ui").description("show the DL4J training dashboard in the browser "
                 + "(http://localhost:9000/train/overview; also -Dui=true)").build());
         spec.addOption(OptionSpec.builder("--ui-keep").description("keep the dashboard running after training, "

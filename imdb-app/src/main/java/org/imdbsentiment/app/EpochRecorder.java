@@ -6,6 +6,7 @@ import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.imdbsentiment.data.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,30 +16,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Follows training: logs progress with an ETA while an epoch runs (as a training listener); after
+ * Follows training: shows each epoch's progress with an ETA (as a training listener); after
  * each epoch's validation (as an early-stopping listener) it records the epoch's metrics in
  * {@code epochs.csv}, tracks the best epoch, and saves the {@link Checkpoint} a resume starts from.
  * A resumed run starts it with the epochs and best epoch recorded before.
  */
 final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingListener<ComputationGraph> {
     private static final Logger log = LoggerFactory.getLogger(EpochRecorder.class);
-    private static final long PROGRESS_EVERY_NANOS = 30_000_000_000L;
 
     private final RunDirectory run;
     private final ValidationScore validation;
     private final int batchesPerEpoch;
     private final List<EpochMetrics> epochs;
+    private final Progress.Factory progress;
+    private Progress shown = Progress.NONE;
     private int bestEpoch;
     private double bestScore;
 
     private long epochStart;
-    private long lastProgress;
     private long trainEnd;
     private double lossSum;
     private int batches;
 
     EpochRecorder(RunDirectory run, ValidationScore validation, int batchesPerEpoch, List<EpochMetrics> earlier,
-                  int bestEpoch, double bestScore) {
+                  int bestEpoch, double bestScore, Progress.Factory progress) {
+        this.progress = progress;
         this.run = run;
         this.validation = validation;
         this.batchesPerEpoch = batchesPerEpoch;
@@ -50,28 +52,22 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
     @Override
     public void onEpochStart(Model model) {
         epochStart = System.nanoTime();
-        lastProgress = epochStart;
         lossSum = 0;
         batches = 0;
+        shown = progress.start("epoch " + (epochs.size() + 1), batchesPerEpoch, "batches");
     }
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         lossSum += model.score();
         batches++;
-        long now = System.nanoTime();
-        if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
-            lastProgress = now;
-            double perBatch = (now - epochStart) / 1e9 / batches;
-            log.info("  epoch {}: batch {}/{}, mean loss {}, {} s/batch, ETA {} s", epochs.size() + 1, batches,
-                    batchesPerEpoch, String.format("%.4f", lossSum / batches), String.format("%.2f", perBatch),
-                    Math.round(perBatch * (batchesPerEpoch - batches)));
-        }
+        shown.advance(1);
     }
 
     @Override
     public void onEpochEnd(Model model) {
         trainEnd = System.nanoTime();
+        shown.close();
     }
 
     @Override

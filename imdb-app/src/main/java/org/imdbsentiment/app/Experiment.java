@@ -12,6 +12,7 @@ import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.ImdbCorpus;
 import org.imdbsentiment.data.ImdbData;
 import org.imdbsentiment.data.Padding;
+import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.Review;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 import org.imdbsentiment.data.TextEncoder;
@@ -65,8 +66,8 @@ final class Experiment {
     }
 
     /** How a run is watched, not what it computes (not part of its config). */
-    record Options(boolean dashboard, boolean keepDashboard) {
-        static final Options NONE = new Options(false, false);
+    record Options(boolean dashboard, boolean keepDashboard, Progress.Factory progress) {
+        static final Options NONE = new Options(false, false, Progress.Factory.NONE);
     }
 
     /** What a finished run reports. */
@@ -163,7 +164,7 @@ final class Experiment {
     private static Result train(ExperimentConfig config, RunDirectory run, Map<String, Object> summary,
                                 Optional<Checkpoint.Loaded> checkpoint, Options options) throws IOException {
         ExperimentConfig.Training training = config.training();
-        ImdbCorpus corpus = ImdbData.load(config.data().source(), config.data().cacheDir());
+        ImdbCorpus corpus = ImdbData.load(config.data().source(), config.data().cacheDir(), options.progress());
         TrainValidationSplit split = TrainValidationSplit.of(corpus.train(), config.data().validationSize(), training.seed());
 
         WordTokenizer tokenizer = new WordTokenizer();
@@ -204,7 +205,7 @@ final class Experiment {
         int batchesPerEpoch = cap == 0 ? trainBatches.batchesPerEpoch() : Math.min(cap, trainBatches.batchesPerEpoch());
 
         ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
-                : newGraph(config, vocabulary, trainingCounts, run, summary);
+                : newGraph(config, vocabulary, trainingCounts, run, summary, options.progress());
         log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
 
         List<EpochMetrics> earlier = checkpoint.isEmpty() ? List.of()
@@ -212,7 +213,8 @@ final class Experiment {
         int bestSoFar = checkpoint.map(c -> c.checkpoint().bestEpoch()).orElse(0);
         double bestScoreSoFar = checkpoint.map(c -> c.checkpoint().bestScore()).orElse(Double.NEGATIVE_INFINITY);
         ValidationScore validationScore = new ValidationScore(validationBatches, cap);
-        EpochRecorder recorder = new EpochRecorder(run, validationScore, batchesPerEpoch, earlier, bestSoFar, bestScoreSoFar);
+        EpochRecorder recorder = new EpochRecorder(run, validationScore, batchesPerEpoch, earlier, bestSoFar,
+                bestScoreSoFar, options.progress());
         PatienceCondition patience = new PatienceCondition(training.patience(), recorder);
         boolean done = completed >= training.epochs() || (completed > 0 && patience.terminate(0, 0, false));
         graph.setListeners(recorder);
@@ -233,14 +235,14 @@ final class Experiment {
             summary.put("reviews", Map.of("train", train.size(), "validation", validation.size(), "test", test.size()));
             summary.put("vocabulary_size", vocabulary.size());
             summary.put("parameters", graph.numParams());
-            return evaluate(config, run, summary, corpus, recorder, testBatches);
+            return evaluate(config, run, summary, corpus, recorder, testBatches, options.progress());
         }
     }
 
     /** The best model on the test set; completes the run's summary. */
     private static Result evaluate(ExperimentConfig config, RunDirectory run, Map<String, Object> summary,
-                                   ImdbCorpus corpus, EpochRecorder recorder, ReviewDataSetIterator testBatches)
-            throws IOException {
+                                   ImdbCorpus corpus, EpochRecorder recorder, ReviewDataSetIterator testBatches,
+                                   Progress.Factory progress) throws IOException {
         int cap = config.training().maxBatches();
         List<EpochMetrics> epochs = recorder.epochs();
         int bestEpoch = recorder.bestEpoch();
@@ -249,7 +251,10 @@ final class Experiment {
         log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews", bestEpoch,
                 String.format("%.2f", 100 * bestValAccuracy), testBatches.numExamples());
         long t0 = System.nanoTime();
-        List<ScoredReview> scored = Evaluator.score(best, testBatches, cap);
+        List<ScoredReview> scored;
+        try (Progress shown = progress.start("test", cap == 0 ? testBatches.batchesPerEpoch() : cap, "batches")) {
+            scored = Evaluator.score(best, testBatches, cap, shown);
+        }
         double testSeconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> texts = new HashMap<>();
         corpus.test().forEach(r -> texts.put(r.id(), r.text()));
@@ -273,11 +278,11 @@ final class Experiment {
 
     private static ComputationGraph newGraph(ExperimentConfig config, Vocabulary vocabulary,
                                              Map<String, Long> trainingCounts, RunDirectory run,
-                                             Map<String, Object> summary) throws IOException {
+                                             Map<String, Object> summary, Progress.Factory progress) throws IOException {
         Optional<INDArray> pretrained = Optional.empty();
         if (config.model().embedding().pretrained()) {
             GloveEmbedding.Loaded glove = GloveEmbedding.load(config.data().glove(), config.data().cacheDir(),
-                    config.model().embeddingSize(), vocabulary, trainingCounts, config.training().seed());
+                    config.model().embeddingSize(), vocabulary, trainingCounts, config.training().seed(), progress);
             run.writeJson(RunDirectory.GLOVE_COVERAGE, coverageReport(glove));
             summary.put("glove", Map.of("file", glove.source().toString(), "lines_read", glove.linesRead(),
                     "matched", glove.coverage().matched(), "matched_percent", glove.coverage().matchedPercent(),

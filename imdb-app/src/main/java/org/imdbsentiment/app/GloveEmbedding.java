@@ -2,6 +2,7 @@ package org.imdbsentiment.app;
 
 import org.imdbsentiment.data.DataException;
 import org.imdbsentiment.data.Downloader;
+import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.RemoteFile;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.glove.GloveReader;
@@ -35,11 +36,11 @@ final class GloveEmbedding {
     }
 
     static Loaded load(Optional<Path> given, Path cacheDir, int dimension, Vocabulary vocabulary,
-                       Map<String, Long> trainingCounts, long seed) throws IOException {
+                       Map<String, Long> trainingCounts, long seed, Progress.Factory progress) throws IOException {
         GloveResource resource = GloveResource.forDimension(dimension).orElseThrow(() -> new DataException(
                 "no known GloVe resource has " + dimension + " dimensions (known: "
                         + GloveResource.KNOWN.stream().map(r -> r.member()).toList() + "); set embedding-size"));
-        Path file = given.isPresent() ? given.get() : new Downloader(cacheDir).fetch(asRemoteFile(resource));
+        Path file = given.isPresent() ? given.get() : new Downloader(cacheDir, progress).fetch(asRemoteFile(resource));
         if (!Files.isRegularFile(file)) {
             throw new DataException("GloVe file not found: " + file
                     + " (give glove.6B.100d.txt or glove.6B.zip with --glove, or leave it empty to download)");

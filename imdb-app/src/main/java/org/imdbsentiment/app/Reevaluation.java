@@ -29,12 +29,16 @@ final class Reevaluation {
         ModelBundle bundle = ModelBundle.load(runDir);
         RunDirectory run = RunDirectory.existing(runDir);
         ExperimentConfig config = bundle.config();
-        ImdbCorpus corpus = ImdbData.load(data.or(() -> config.data().source()), config.data().cacheDir());
+        ImdbCorpus corpus = ImdbData.load(data.or(() -> config.data().source()), config.data().cacheDir(),
+                ConsoleProgress.forThisProcess());
         List<EncodedReview> test = bundle.encoder().encodeAll(corpus.test());
         ReviewDataSetIterator batches = ReviewDataSetIterator.forEvaluation(test, config.training().batchSize(),
                 config.training().seed()).withPadding(config.data().padding(), config.data().maxLength());
         long t0 = System.nanoTime();
-        List<ScoredReview> scored = Evaluator.score(bundle.graph(), batches, maxBatches);
+        List<ScoredReview> scored;
+        try (var shown = ConsoleProgress.forThisProcess().start("test", batches.batchesPerEpoch(), "batches")) {
+            scored = Evaluator.score(bundle.graph(), batches, maxBatches, shown);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> texts = new HashMap<>();
         corpus.test().forEach(r -> texts.put(r.id(), r.text()));

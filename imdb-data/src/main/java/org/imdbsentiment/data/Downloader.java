@@ -23,13 +23,18 @@ import java.time.Duration;
  */
 public final class Downloader {
     private static final Logger log = LoggerFactory.getLogger(Downloader.class);
-    private static final long PROGRESS_EVERY_BYTES = 8L << 20;
-
     private final Path cacheDir;
     private final HttpClient http;
+    private final Progress.Factory progress;
 
     public Downloader(Path cacheDir) {
+        this(cacheDir, Progress.Factory.NONE);
+    }
+
+    /** A downloader that shows each download's progress in megabytes. */
+    public Downloader(Path cacheDir, Progress.Factory progress) {
         this.cacheDir = cacheDir;
+        this.progress = progress;
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
@@ -92,22 +97,16 @@ public final class Downloader {
             response.body().close();
             throw new DataException("cannot download " + file.uri() + ": HTTP " + response.statusCode());
         }
-        long start = System.nanoTime();
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(to)) {
+        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(to);
+             Progress shown = progress.start("download " + file.fileName(), file.size() >> 20, "MB")) {
             byte[] buf = new byte[1 << 16];
             long done = 0;
-            long nextReport = PROGRESS_EVERY_BYTES;
             int n;
             while ((n = in.read(buf)) >= 0) {
                 out.write(buf, 0, n);
+                long before = done >> 20;
                 done += n;
-                if (done >= nextReport) {
-                    nextReport += PROGRESS_EVERY_BYTES;
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double rate = done / Math.max(seconds, 1e-3);
-                    log.info("  {} / {} MB, {} MB/s, ETA {} s", done >> 20, file.size() >> 20,
-                            String.format("%.1f", rate / (1 << 20)), Math.round((file.size() - done) / rate));
-                }
+                shown.advance((done >> 20) - before);
             }
         }
     }

@@ -20,7 +20,7 @@ public final class ImdbData {
     }
 
     /** Where the reviews will be read from, downloading them if needed. */
-    public static Path locate(Optional<Path> given, Path cacheDir) throws IOException {
+    public static Path locate(Optional<Path> given, Path cacheDir, Progress.Factory progress) throws IOException {
         if (given.isPresent()) {
             Path p = given.get();
             if (!Files.exists(p)) {
@@ -29,13 +29,18 @@ public final class ImdbData {
             }
             return p;
         }
-        Path cached = new Downloader(cacheDir).fetch(RemoteFile.ACL_IMDB);
+        Path cached = new Downloader(cacheDir, progress).fetch(RemoteFile.ACL_IMDB);
         log.info("Using IMDB archive {}", cached);
         return cached;
     }
 
     /** Locates and reads the corpus. */
     public static ImdbCorpus load(Optional<Path> given, Path cacheDir) throws IOException {
-        return ImdbReader.read(locate(given, cacheDir));
+        return load(given, cacheDir, Progress.Factory.NONE);
+    }
+
+    /** Locates and reads the corpus, showing the progress of a download and of reading. */
+    public static ImdbCorpus load(Optional<Path> given, Path cacheDir, Progress.Factory progress) throws IOException {
+        return ImdbReader.read(locate(given, cacheDir, progress), progress);
     }
 }

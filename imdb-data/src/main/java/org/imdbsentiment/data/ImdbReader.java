@@ -39,21 +39,27 @@ public final class ImdbReader {
 
     /** Reads an archive or a directory, whichever {@code path} is. */
     public static ImdbCorpus read(Path path) throws IOException {
+        return read(path, Progress.Factory.NONE);
+    }
+
+    /** Reads an archive (showing its progress in MB) or a directory, whichever {@code path} is. */
+    public static ImdbCorpus read(Path path, Progress.Factory progress) throws IOException {
         if (Files.isDirectory(path)) {
             return readDirectory(path);
         }
         if (Files.isRegularFile(path)) {
-            return readArchive(path);
+            return readArchive(path, progress);
         }
         throw new DataException("IMDB data not found at " + path
                 + ": give an aclImdb/ directory or an aclImdb_v1.tar.gz archive");
     }
 
-    public static ImdbCorpus readArchive(Path archive) throws IOException {
+    public static ImdbCorpus readArchive(Path archive, Progress.Factory progress) throws IOException {
         List<Review> train = new ArrayList<>();
         List<Review> test = new ArrayList<>();
         Set<String> invalid = new HashSet<>();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+        try (Progress shown = progress.start("read " + archive.getFileName(), Files.size(archive) >> 20, "MB");
+             InputStream in = new BufferedInputStream(new CountingInputStream(Files.newInputStream(archive), shown), 1 << 16);
              GzipCompressorInputStream gz = new GzipCompressorInputStream(in);
              TarArchiveInputStream tar = new TarArchiveInputStream(gz, StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
@@ -99,6 +105,28 @@ public final class ImdbReader {
             }
         }
         return checked(new ImdbCorpus(train, test, invalid), root.toString());
+    }
+
+    /** Reports the bytes read, in whole megabytes. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final Progress progress;
+        private long bytes;
+
+        CountingInputStream(InputStream in, Progress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                long before = bytes >> 20;
+                bytes += n;
+                progress.advance((bytes >> 20) - before);
+            }
+            return n;
+        }
     }
 
     private static void add(ReviewFileName.Parsed p, byte[] bytes, List<Review> train, List<Review> test,

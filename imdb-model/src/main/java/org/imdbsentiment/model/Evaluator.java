@@ -1,6 +1,7 @@
 package org.imdbsentiment.model;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 import org.imdbsentiment.data.Sentiment;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +21,12 @@ public final class Evaluator {
      * {@code maxBatches} batches of them (0: all), in the order read.
      */
     public static List<ScoredReview> score(ComputationGraph graph, ReviewDataSetIterator batches, int maxBatches) {
+        return score(graph, batches, maxBatches, Progress.NONE);
+    }
+
+    /** As {@link #score(ComputationGraph, ReviewDataSetIterator, int)}, advancing {@code progress} by one per batch. */
+    public static List<ScoredReview> score(ComputationGraph graph, ReviewDataSetIterator batches, int maxBatches,
+                                           Progress progress) {
         batches.reset();
         List<ScoredReview> scored = new ArrayList<>(batches.numExamples());
         int seen = 0;
@@ -32,6 +39,7 @@ public final class Evaluator {
                 scored.add(new ScoredReview(ids.get(i), y[i] > 0.5f ? Sentiment.POSITIVE : Sentiment.NEGATIVE, p[i]));
             }
             seen++;
+            progress.advance(1);
         }
         return scored;
     }
