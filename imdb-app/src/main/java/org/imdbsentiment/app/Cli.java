@@ -203,7 +203,7 @@ final class Cli {
             throw Comparison.noRuns();
         }
         Path output = p.matchedOptionValue("--output", Path.of("docs"));
-        Comparison.write(runs, output, commandLine(args));
+        Comparison.write(runs, output, commandLine(args), p.matchedOptionValue("--note", List.<String>of()));
         out.println("Wrote " + output.resolve("results.md") + ", results.json and validation-curves.png");
         return OK;
     }
@@ -281,6 +281,8 @@ final class Cli {
                 + "validation-curves.png (and copies each run's charts) into the output directory.");
         compare.addOption(help());
         compare.addOption(pathOption("--output", "<dir>", "where to write (default: docs)", false));
+        compare.addOption(OptionSpec.builder("--note").type(List.class).auxiliaryTypes(String.class).paramLabel("<text>")
+                .description("a note listed under the table (repeatable)").build());
         compare.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(Path.class)
                 .arity("1..*").paramLabel("<run-dir>").description("run directories, v1 first").build());
         spec.addSubcommand("compare", compare);

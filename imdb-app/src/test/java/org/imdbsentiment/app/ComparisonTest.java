@@ -50,8 +50,9 @@ class ComparisonTest {
     void anUnfinishedRunShowsItsEpochs(@TempDir Path tmp) throws IOException {
         Path run = fakeRun(tmp, "v3-run", "v3", "glove-frozen", "1,10,0.69,0.60,0.70,100,10\n", null);
         Files.writeString(run.resolve(RunDirectory.SUMMARY), "{\"status\":\"running\"}");
-        Comparison.write(List.of(run), tmp.resolve("out"), "compare");
+        Comparison.write(List.of(run), tmp.resolve("out"), "compare", List.of("v3 was stopped by hand."));
         String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("Notes:\n\n- v3 was stopped by hand.\n"), md);
         assertTrue(md.contains("| v3 | GloVe, frozen | — | 1 (running) | 70.00% (epoch 1) | — | — | — | — | — |"), md);
     }
 
