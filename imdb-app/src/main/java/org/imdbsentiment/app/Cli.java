@@ -99,6 +99,16 @@ final class Cli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OK;
+        } catch (LinkageError e) {
+            // ExceptionInInitializerError, UnsatisfiedLinkError: the ND4J backend's native code cannot load.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            err.println("error: the ND4J backend could not start: " + oneLine(root)
+                    + " (CUDA jar: is an NVIDIA driver installed? see docs/gpu.md)");
+            log.debug("failure", e);
+            return FAILED;
         } catch (IOException | RuntimeException e) {
             err.println("error: " + oneLine(e));
             log.debug("failure", e);
