@@ -230,7 +230,7 @@ final class Cli {
             sb.append(" -Dresume=").append(systemProperties.getProperty("resume"));
         }
         for (String a : args) {
-            sb.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+            sb.append(' ').append(a.matches("[\\w./:=@,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return sb.toString();
     }
