@@ -191,8 +191,9 @@ final class Cli {
                 m.put("text", pr.text());
                 out.println(JSON.writeValueAsString(m));
             } else {
-                out.printf(Locale.ROOT, "%.4f  %-8s  %s%n", pr.probability(), label, ErrorAnalysis.excerpt(pr.text())
-                        .substring(0, Math.min(70, ErrorAnalysis.excerpt(pr.text()).length())));
+                String excerpt = ErrorAnalysis.excerpt(pr.text());
+                out.printf(Locale.ROOT, "%.4f  %-8s  %s%n", pr.probability(), label,
+                        excerpt.substring(0, Math.min(70, excerpt.length())));
             }
         }
         return OK;

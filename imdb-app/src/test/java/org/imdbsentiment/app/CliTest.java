@@ -39,7 +39,8 @@ class CliTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    private static Path onlyRunDirectory(Path output) throws IOException {
+    /** The one run directory under {@code output} (the test fails if there is not exactly one). */
+    static Path onlyRunDirectory(Path output) throws IOException {
         try (Stream<Path> s = Files.list(output)) {
             List<Path> dirs = s.toList();
             assertEquals(1, dirs.size(), dirs.toString());

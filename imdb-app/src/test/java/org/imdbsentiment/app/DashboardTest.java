@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,10 +46,7 @@ class DashboardTest {
                 "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
                 "--hidden-size", "8", "--epochs", "2");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        Path runDir;
-        try (Stream<Path> s = Files.list(tmp.resolve("runs"))) {
-            runDir = s.findFirst().orElseThrow();
-        }
+        Path runDir = CliTest.onlyRunDirectory(tmp.resolve("runs"));
         assertTrue(Files.size(runDir.resolve(Dashboard.STATS_FILE)) > 0);
 
         // Kept running after training: the overview's data holds a score for each of the 16 iterations.

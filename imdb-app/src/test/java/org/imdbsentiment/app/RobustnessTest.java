@@ -52,14 +52,6 @@ class RobustnessTest {
                 "--learning-rate", "0.01", "--seed", "5"));
     }
 
-    private static Path onlyDir(Path output) throws IOException {
-        try (Stream<Path> s = Files.list(output)) {
-            List<Path> dirs = s.toList();
-            assertEquals(1, dirs.size(), dirs.toString());
-            return dirs.get(0);
-        }
-    }
-
     /** epochs.csv without its wall-time columns. */
     private static List<String> metricsOf(Path runDir) throws IOException {
         return Files.readAllLines(runDir.resolve(RunDirectory.EPOCHS)).stream()
@@ -71,7 +63,7 @@ class RobustnessTest {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 60);
         assertEquals(0, run(settings(data, tmp.resolve("a"), 3).toArray(String[]::new)), errText());
         assertEquals(0, run(settings(data, tmp.resolve("b"), 3).toArray(String[]::new)), errText());
-        assertEquals(metricsOf(onlyDir(tmp.resolve("a"))), metricsOf(onlyDir(tmp.resolve("b"))));
+        assertEquals(metricsOf(CliTest.onlyRunDirectory(tmp.resolve("a"))), metricsOf(CliTest.onlyRunDirectory(tmp.resolve("b"))));
     }
 
     @Test
@@ -79,7 +71,7 @@ class RobustnessTest {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 150);
         int epochs = 40;
         assertEquals(0, run(settings(data, tmp.resolve("whole"), epochs).toArray(String[]::new)), errText());
-        Path whole = onlyDir(tmp.resolve("whole"));
+        Path whole = CliTest.onlyRunDirectory(tmp.resolve("whole"));
 
         // The same command in a separate JVM, killed with SIGKILL once two epochs are checkpointed.
         Path output = tmp.resolve("killed");
@@ -119,7 +111,7 @@ class RobustnessTest {
     void resumingWithOtherSettingsIsRefusedNamingThem(@TempDir Path tmp) throws Exception {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 20);
         assertEquals(0, run(settings(data, tmp.resolve("runs"), 2, 4).toArray(String[]::new)), errText());
-        Path runDir = onlyDir(tmp.resolve("runs"));
+        Path runDir = CliTest.onlyRunDirectory(tmp.resolve("runs"));
         List<String> other = settings(data, tmp.resolve("runs"), 2, 4);
         other.set(other.indexOf("--seed") + 1, "6");
         other.addAll(List.of("--resume", runDir.toString()));
@@ -140,7 +132,7 @@ class RobustnessTest {
         Files.writeString(root.resolve("test/neg/1_2.txt"), "bad ".repeat(12_000));
         List<String> args = settings(root, tmp.resolve("runs"), 1, 4);
         assertEquals(0, run(args.toArray(String[]::new)), errText());
-        String summary = Files.readString(onlyDir(tmp.resolve("runs")).resolve(RunDirectory.SUMMARY));
+        String summary = Files.readString(CliTest.onlyRunDirectory(tmp.resolve("runs")).resolve(RunDirectory.SUMMARY));
         String test = summary.replaceAll("(?s).*\"test\" : \\{([^}]*)}.*", "$1");
         assertTrue(test.contains("\"empty_read_as_unk\" : 2"), summary);
         assertTrue(test.contains("\"truncated\" : 1"), summary);
@@ -153,7 +145,7 @@ class RobustnessTest {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 10);
         Path runs = tmp.resolve("runs");
         assertEquals(0, run(settings(data, runs, 1, 4).toArray(String[]::new)), errText());
-        Path earlier = onlyDir(runs);
+        Path earlier = CliTest.onlyRunDirectory(runs);
         List<String> before = listing(earlier);
         Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
         assertEquals(Cli.FAILED, run(settings(data, notADirectory.resolve("runs"), 1, 4).toArray(String[]::new)));
