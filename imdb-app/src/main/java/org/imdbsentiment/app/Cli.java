@@ -33,7 +33,7 @@ import java.util.Properties;
 /**
  * The command line. Without a sub-command it trains: every {@link ConfigKey} is an option
  * ({@code --epochs 3}) and can also come from a system property ({@code -Depochs=3}) or a version
- * file. Sub-commands: {@code evaluate}, {@code predict}, {@code compare}. Errors are one line on
+ * file. Sub-commands: {@code evaluate}, {@code predict}, {@code compare}, {@code ui}, {@code benchmark}. Errors are one line on
  * standard error and a non-zero exit status: 2 for a bad command line or setting, 1 for bad input
  * or a failed run.
  */
@@ -88,6 +88,7 @@ final class Cli {
                 case "predict" -> predict(command);
                 case "compare" -> compare(command, args);
                 case "ui" -> dashboard(command);
+                case "benchmark" -> benchmark(command);
                 default -> train(command, args);
             };
         } catch (ConfigException e) {
@@ -131,14 +132,19 @@ final class Cli {
         return lastResult;
     }
 
-    private int train(ParseResult parsed, String[] args) throws IOException {
+    /** The settings a command line gives: its {@link ConfigKey} options over system properties and the version file. */
+    private ExperimentConfig config(ParseResult parsed) {
         Map<String, String> options = new LinkedHashMap<>();
         for (OptionSpec o : parsed.matchedOptions()) {
             if (ConfigKey.of(o.longestName().substring(2)).isPresent()) {
                 options.put(o.longestName().substring(2), o.getValue());
             }
         }
-        ExperimentConfig config = ExperimentConfig.of(Settings.resolve(options, systemProperties));
+        return ExperimentConfig.of(Settings.resolve(options, systemProperties));
+    }
+
+    private int train(ParseResult parsed, String[] args) throws IOException {
+        ExperimentConfig config = config(parsed);
         Path resume = parsed.matchedOptionValue(RESUME, null);
         if (resume == null && systemProperties.getProperty("resume") != null) {
             resume = Path.of(systemProperties.getProperty("resume"));
@@ -199,6 +205,14 @@ final class Cli {
         return OK;
     }
 
+    private int benchmark(ParseResult p) throws IOException {
+        ExperimentConfig config = config(p);
+        int batches = p.matchedOptionValue("--batches", 20);
+        int warmup = p.matchedOptionValue("--warmup", 3);
+        out.println(JSON.writeValueAsString(Benchmark.run(config, batches, warmup, ConsoleProgress.forThisProcess())));
+        return OK;
+    }
+
     private int dashboard(ParseResult p) throws InterruptedException {
         Path run = p.matchedOptionValue("--run", null);
         RunDirectory.existing(run);
@@ -252,13 +266,7 @@ final class Cli {
                 + "(http://localhost:9000/train/overview; also -Dui=true)").build());
         spec.addOption(OptionSpec.builder("--ui-keep").description("keep the dashboard running after training, "
                 + "until Ctrl-C (also -Dui-keep=true)").build());
-        for (ConfigKey k : ConfigKey.values()) {
-            spec.addOption(OptionSpec.builder("--" + k.key())
-                    .type(String.class)
-                    .paramLabel("<" + k.key() + ">")
-                    .description(k.description() + (k.defaultValue().isEmpty() ? "" : " (default: " + k.defaultValue() + ")"))
-                    .build());
-        }
+        addSettingOptions(spec);
 
         CommandSpec evaluate = CommandSpec.create().name("evaluate");
         evaluate.usageMessage().description("Evaluates a run's best model on the test set again and rewrites its "
@@ -287,6 +295,18 @@ final class Cli {
         ui.addOption(pathOption("--run", "<run-dir>", "the run directory", true));
         spec.addSubcommand("ui", ui);
 
+        CommandSpec benchmark = CommandSpec.create().name("benchmark");
+        benchmark.usageMessage().description("Times training and inference minibatches of a version's model on the "
+                + "real IMDB lengths and prints one JSON line: ms per batch (median, min), padded and real tokens/s, "
+                + "single-review latency, an epoch estimate, threads, backend and settings. Takes the training options.");
+        benchmark.addOption(help());
+        benchmark.addOption(OptionSpec.builder("--batches").type(int.class).paramLabel("<n>")
+                .description("timed minibatches of each kind (default: 20)").build());
+        benchmark.addOption(OptionSpec.builder("--warmup").type(int.class).paramLabel("<n>")
+                .description("untimed minibatches first (default: 3)").build());
+        addSettingOptions(benchmark);
+        spec.addSubcommand("benchmark", benchmark);
+
         CommandSpec compare = CommandSpec.create().name("compare");
         compare.usageMessage().description("Compares run directories: writes results.md, results.json and "
                 + "validation-curves.png (and copies each run's charts) into the output directory.");
@@ -298,6 +318,17 @@ final class Cli {
                 .arity("1..*").paramLabel("<run-dir>").description("run directories, v1 first").build());
         spec.addSubcommand("compare", compare);
         return spec;
+    }
+
+    /** Every {@link ConfigKey} as an option {@code --<key> <value>}. */
+    private static void addSettingOptions(CommandSpec spec) {
+        for (ConfigKey k : ConfigKey.values()) {
+            spec.addOption(OptionSpec.builder("--" + k.key())
+                    .type(String.class)
+                    .paramLabel("<" + k.key() + ">")
+                    .description(k.description() + (k.defaultValue().isEmpty() ? "" : " (default: " + k.defaultValue() + ")"))
+                    .build());
+        }
     }
 
     private static OptionSpec help() {

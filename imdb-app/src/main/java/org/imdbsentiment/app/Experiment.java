@@ -164,13 +164,11 @@ final class Experiment {
     private static Result train(ExperimentConfig config, RunDirectory run, Map<String, Object> summary,
                                 Optional<Checkpoint.Loaded> checkpoint, Options options) throws IOException {
         ExperimentConfig.Training training = config.training();
-        ImdbCorpus corpus = ImdbData.load(config.data().source(), config.data().cacheDir(), options.progress());
-        TrainValidationSplit split = TrainValidationSplit.of(corpus.train(), config.data().validationSize(), training.seed());
-
-        WordTokenizer tokenizer = new WordTokenizer();
-        Map<String, Long> trainingCounts = Vocabulary.countTokens(
-                split.train().parallelStream().map(r -> tokenizer.tokenize(r.text())).toList());
-        Vocabulary vocabulary = Vocabulary.fromCounts(trainingCounts, config.data().vocabSize());
+        PreparedData data = PreparedData.load(config, options.progress());
+        ImdbCorpus corpus = data.corpus();
+        TrainValidationSplit split = data.split();
+        Map<String, Long> trainingCounts = data.trainingCounts();
+        Vocabulary vocabulary = data.vocabulary();
         if (checkpoint.isEmpty()) {
             run.writeText(RunDirectory.VALIDATION_IDS,
                     String.join("\n", split.validation().stream().map(Review::id).toList()) + "\n");
@@ -181,11 +179,9 @@ final class Experiment {
         }
         log.info("Vocabulary: {} tokens ({} most frequent of the training split + PAD + UNK)",
                 vocabulary.size(), vocabulary.size() - 2);
-
-        TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, config.data().maxLength());
-        List<EncodedReview> train = encoder.encodeAll(split.train());
-        List<EncodedReview> validation = encoder.encodeAll(split.validation());
-        List<EncodedReview> test = encoder.encodeAll(corpus.test());
+        List<EncodedReview> train = data.train();
+        List<EncodedReview> validation = data.validation();
+        List<EncodedReview> test = data.test();
         log.info("Reviews: {} train, {} validation, {} test", train.size(), validation.size(), test.size());
         summary.put("data_quality", dataQuality(corpus, Map.of("train", train, "validation", validation, "test", test)));
 

@@ -22,6 +22,7 @@ public enum ConfigKey {
     EMBEDDING("embedding", "scratch", "word vectors: scratch, glove-trainable or glove-frozen"),
     EMBEDDING_SIZE("embedding-size", "100", "word vector size"),
     HIDDEN_SIZE("hidden-size", "256", "LSTM units"),
+    LSTM("lstm", "fast", "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)"),
     BATCH_SIZE("batch-size", "64", "reviews per minibatch"),
     LEARNING_RATE("learning-rate", "0.001", "Adam learning rate"),
     EPOCHS("epochs", "15", "maximum number of training epochs"),

@@ -33,11 +33,17 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
     }
 
     /** The network's shape. */
-    public record Model(EmbeddingMode embedding, int embeddingSize, int hiddenSize) {
+    public record Model(EmbeddingMode embedding, int embeddingSize, int hiddenSize, LstmImplementation lstm) {
         public Model {
             Objects.requireNonNull(embedding, "embedding");
+            Objects.requireNonNull(lstm, "lstm");
             positive(ConfigKey.EMBEDDING_SIZE, embeddingSize);
             positive(ConfigKey.HIDDEN_SIZE, hiddenSize);
+        }
+
+        /** With the default, fast LSTM implementation. */
+        public Model(EmbeddingMode embedding, int embeddingSize, int hiddenSize) {
+            this(embedding, embeddingSize, hiddenSize, LstmImplementation.FAST);
         }
     }
 
@@ -82,7 +88,8 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
         Model model;
         try {
             model = new Model(EmbeddingMode.ofKey(v.get(ConfigKey.EMBEDDING)),
-                    integer(ConfigKey.EMBEDDING_SIZE, v), integer(ConfigKey.HIDDEN_SIZE, v));
+                    integer(ConfigKey.EMBEDDING_SIZE, v), integer(ConfigKey.HIDDEN_SIZE, v),
+                    LstmImplementation.ofKey(v.get(ConfigKey.LSTM)));
         } catch (ConfigException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -109,6 +116,7 @@ public record ExperimentConfig(String version, Data data, Model model, Training 
         m.put(ConfigKey.EMBEDDING.key(), model.embedding.key());
         m.put(ConfigKey.EMBEDDING_SIZE.key(), Integer.toString(model.embeddingSize));
         m.put(ConfigKey.HIDDEN_SIZE.key(), Integer.toString(model.hiddenSize));
+        m.put(ConfigKey.LSTM.key(), model.lstm.key());
         m.put(ConfigKey.BATCH_SIZE.key(), Integer.toString(training.batchSize));
         m.put(ConfigKey.LEARNING_RATE.key(), Double.toString(training.learningRate));
         m.put(ConfigKey.EPOCHS.key(), Integer.toString(training.epochs));

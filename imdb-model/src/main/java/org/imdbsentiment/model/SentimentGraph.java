@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.imdbsentiment.model.lstm.FastLstm;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * <pre>
  * tokens     [batch, 1, T] token indices; its mask [batch, T] marks real steps (1) and padding (0)
  *   -> embedding  EmbeddingSequenceLayer(vocab -> E)      [batch, E, T]  (padded steps zeroed)
- *   -> lstm       LSTM(H, tanh)                           [batch, H, T]  (state reset on padded steps)
+ *   -> lstm       LSTM(H, tanh), FastLstm or DL4J's LSTM  [batch, H, T]  (state reset on padded steps)
  *   -> last       LastTimeStepVertex(mask of "tokens")    [batch, H]     (each review's last real step)
  *   -> out        OutputLayer(1, sigmoid, binary XENT)    [batch, 1]     P(positive); label is p > 0.5
  * </pre>
@@ -61,11 +62,7 @@ public final class SentimentGraph {
                 .graphBuilder()
                 .addInputs(INPUT)
                 .addLayer(EMBEDDING, embeddingLayer(model, vocabSize, pretrained.isPresent()), INPUT)
-                .addLayer(LSTM_LAYER, new LSTM.Builder()
-                        .nIn(model.embeddingSize())
-                        .nOut(model.hiddenSize())
-                        .activation(Activation.TANH)
-                        .build(), EMBEDDING)
+                .addLayer(LSTM_LAYER, lstmLayer(model), EMBEDDING)
                 .addVertex(LAST, new LastTimeStepVertex(INPUT), LSTM_LAYER)
                 .addLayer(OUTPUT, new OutputLayer.Builder(new LossBinaryXENT())
                         .nIn(model.hiddenSize())
@@ -84,6 +81,18 @@ public final class SentimentGraph {
             graph.getLayer(EMBEDDING).setParam(DefaultParamInitializer.WEIGHT_KEY, w);
         });
         return graph;
+    }
+
+    /** The recurrent layer; both implementations have the same parameters and compute the same function. */
+    private static Layer lstmLayer(ExperimentConfig.Model model) {
+        return switch (model.lstm()) {
+            case FAST -> new FastLstm(model.embeddingSize(), model.hiddenSize());
+            case DL4J -> new LSTM.Builder()
+                    .nIn(model.embeddingSize())
+                    .nOut(model.hiddenSize())
+                    .activation(Activation.TANH)
+                    .build();
+        };
     }
 
     /**

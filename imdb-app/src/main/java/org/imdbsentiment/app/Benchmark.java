@@ -1,0 +1,170 @@
+package org.imdbsentiment.app;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.data.EncodedReview;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.model.Evaluator;
+import org.imdbsentiment.model.ExperimentConfig;
+import org.imdbsentiment.model.SentimentGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Training and inference speed of a configuration's model on IMDB's real review lengths: it
+ * prepares the data exactly as a run does, then times {@code warmup + batches} training minibatches
+ * (forward, backward, Adam) in the run's batch order, the same number of validation minibatches
+ * scored, and one review at a time. The result is one JSON object; speed targets are checked with it
+ * and with recorded runs, never by timed unit tests.
+ */
+final class Benchmark {
+    private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+
+    private Benchmark() {
+    }
+
+    /** One timed pass over some minibatches: milliseconds, padded steps (B×T) and real tokens of each. */
+    record Timing(List<Double> millis, long paddedTokens, long realTokens) {
+        double seconds() {
+            return millis.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+        }
+
+        Map<String, Object> toJson() {
+            List<Double> sorted = millis.stream().sorted().toList();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("batches", millis.size());
+            m.put("ms_median", round(sorted.get(sorted.size() / 2)));
+            m.put("ms_min", round(sorted.get(0)));
+            m.put("padded_tokens_per_s", Math.round(paddedTokens / seconds()));
+            m.put("real_tokens_per_s", Math.round(realTokens / seconds()));
+            m.put("padding_overhead", round(paddedTokens / (double) realTokens));
+            return m;
+        }
+    }
+
+    static Map<String, Object> run(ExperimentConfig config, int batches, int warmup, Progress.Factory progress)
+            throws IOException {
+        if (batches < 1 || warmup < 0) {
+            throw new IllegalArgumentException("benchmark needs --batches >= 1 and --warmup >= 0");
+        }
+        ComputeThreads.apply(config.training().threads());
+        PreparedData data = PreparedData.load(config, progress);
+        ExperimentConfig.Training training = config.training();
+        ExperimentConfig.Model model = config.model();
+        int vocab = data.vocabulary().size();
+        // GloVe rows only change values, not the work: random vectors of the same shape stand in for them.
+        Optional<INDArray> pretrained = model.embedding().pretrained()
+                ? Optional.of(Nd4j.randn(DataType.FLOAT, vocab, model.embeddingSize()))
+                : Optional.empty();
+        ComputationGraph graph = SentimentGraph.build(model, vocab, training.learningRate(), training.seed(), pretrained);
+
+        ReviewDataSetIterator trainBatches = ReviewDataSetIterator
+                .forTraining(data.train(), training.batchSize(), training.batching(), training.seed())
+                .withPadding(config.data().padding(), config.data().maxLength());
+        ReviewDataSetIterator validationBatches = ReviewDataSetIterator
+                .forEvaluation(data.validation(), training.batchSize(), training.seed())
+                .withPadding(config.data().padding(), config.data().maxLength());
+        log.info("Timing {} training minibatches after {} warm-up ones", batches, warmup);
+        Timing train = time(trainBatches, warmup, batches, graph::fit);
+        log.info("Timing {} validation minibatches scored", batches);
+        Timing inference = time(validationBatches, warmup, batches,
+                ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()));
+        Timing single = singleReviews(graph, data.validation(), config, warmup, batches);
+
+        long epochPadded = paddedTokens(trainBatches);
+        long validationPadded = paddedTokens(validationBatches);
+        double epochSeconds = epochPadded / (train.paddedTokens() / train.seconds())
+                + validationPadded / (inference.paddedTokens() / inference.seconds());
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("version", config.version());
+        settings.put("lstm", model.lstm().key());
+        settings.put("embedding", model.embedding().key());
+        settings.put("batching", training.batching().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("padding", config.data().padding().key());
+        settings.put("batch_size", training.batchSize());
+        settings.put("embedding_size", model.embeddingSize());
+        settings.put("hidden_size", model.hiddenSize());
+        settings.put("max_length", config.data().maxLength());
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", "imdb-sentiment");
+        result.put("git_commit", GitCommit.describe());
+        result.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        result.put("threads", training.threads());
+        result.put("cpu", Machine.describe().get("cpu"));
+        result.put("settings", settings);
+        result.put("train", train.toJson());
+        result.put("inference", inference.toJson());
+        result.put("single_review", single.toJson());
+        result.put("epoch_estimate_s", round(epochSeconds));
+        return result;
+    }
+
+    private static Timing time(ReviewDataSetIterator batches, int warmup, int count, Consumer<DataSet> work) {
+        batches.reset();
+        List<Double> millis = new ArrayList<>();
+        long padded = 0;
+        long real = 0;
+        for (int i = 0; i < warmup + count && batches.hasNext(); i++) {
+            DataSet ds = batches.next();
+            long t0 = System.nanoTime();
+            work.accept(ds);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (i >= warmup) {
+                millis.add(ms);
+                padded += ds.getFeatures().size(0) * ds.getFeatures().size(2);
+                real += realTokens(ds);
+            }
+        }
+        if (millis.isEmpty()) {
+            throw new IllegalArgumentException("not enough minibatches for " + warmup + " warm-up + " + count);
+        }
+        return new Timing(millis, padded, real);
+    }
+
+    /** Reviews scored one at a time, as {@code predict} does: the median-length validation reviews. */
+    private static Timing singleReviews(ComputationGraph graph, List<EncodedReview> reviews, ExperimentConfig config,
+                                        int warmup, int count) {
+        List<EncodedReview> byLength = reviews.stream().sorted(Comparator.comparingInt(r -> r.tokens().length)).toList();
+        List<EncodedReview> middle = byLength.subList(byLength.size() / 2, Math.min(byLength.size(), byLength.size() / 2 + warmup + count));
+        ReviewDataSetIterator one = ReviewDataSetIterator.forEvaluation(middle, 1, config.training().seed())
+                .withPadding(config.data().padding(), config.data().maxLength());
+        return time(one, warmup, count, ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()));
+    }
+
+    private static long paddedTokens(ReviewDataSetIterator batches) {
+        batches.reset();
+        long total = 0;
+        while (batches.hasNext()) {
+            INDArray f = batches.next().getFeatures();
+            total += f.size(0) * f.size(2);
+        }
+        batches.reset();
+        return total;
+    }
+
+    private static long realTokens(DataSet ds) {
+        INDArray mask = ds.getFeaturesMaskArray();
+        // Without a mask (naive padding) the real tokens are the non-PAD ids (PAD is 0).
+        return mask != null ? mask.sumNumber().longValue()
+                : ds.getFeatures().neq(0).castTo(DataType.INT64).sumNumber().longValue();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,202 @@
+package org.imdbsentiment.model.lstm;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.imdbsentiment.model.EmbeddingMode;
+import org.imdbsentiment.model.ExperimentConfig;
+import org.imdbsentiment.model.LstmImplementation;
+import org.imdbsentiment.model.SentimentGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FastLstmTest {
+    private static final int VOCAB = 40;
+
+    @Test
+    void fastTanhAndSigmoidAreWithinFloatRoundingOfTheExactFunctions() {
+        double worstTanh = 0;
+        double worstSigmoid = 0;
+        for (double x = -20; x <= 20; x += 1e-3) {
+            worstTanh = Math.max(worstTanh, Math.abs(FastTanh.tanh(x) - Math.tanh(x)));
+            worstSigmoid = Math.max(worstSigmoid, Math.abs(FastTanh.sigmoid(x) - 1 / (1 + Math.exp(-x))));
+        }
+        assertTrue(worstTanh < 3e-7, "tanh error " + worstTanh);
+        assertTrue(worstSigmoid < 2e-7, "sigmoid error " + worstSigmoid);
+        assertEquals(0.0, FastTanh.tanh(0.0));
+        assertEquals(1.0, FastTanh.tanh(50.0), 1e-6);
+    }
+
+    @Test
+    void sentimentGraphGivesTheSameProbabilitiesLossAndGradientsAsWithDl4jsLstm() {
+        ComputationGraph fast = sentimentGraph(LstmImplementation.FAST);
+        ComputationGraph dl4j = sentimentGraph(LstmImplementation.DL4J);
+        assertInstanceOf(FastLstmLayer.class, fast.getLayer(SentimentGraph.LSTM_LAYER));
+        assertEquals(dl4j.params(), fast.params(), "same seed, same initial parameters");
+
+        // Five reviews of lengths 12, 7, 3, 12, 1, padded at the end, as the data pipeline does.
+        Batch batch = Batch.postPadded(new int[] {12, 7, 3, 12, 1}, new Random(3));
+        assertEquals(0, maxAbsDiff(dl4j.output(false, new INDArray[] {batch.features},
+                new INDArray[] {batch.mask})[0], fast.output(false, new INDArray[] {batch.features},
+                new INDArray[] {batch.mask})[0]), 2e-6);
+
+        Pair<Double, INDArray> a = lossAndGradient(dl4j, batch);
+        Pair<Double, INDArray> b = lossAndGradient(fast, batch);
+        assertEquals(a.getFirst(), b.getFirst(), 1e-5);
+        double scale = a.getSecond().amaxNumber().doubleValue();
+        assertTrue(scale > 1e-3, "gradient is not trivially zero");
+        assertEquals(0, maxAbsDiff(a.getSecond(), b.getSecond()) / scale, 1e-4);
+    }
+
+    @Test
+    void trainingStepsStayEqualToDl4jsLstm() {
+        ComputationGraph fast = sentimentGraph(LstmImplementation.FAST);
+        ComputationGraph dl4j = sentimentGraph(LstmImplementation.DL4J);
+        Random r = new Random(9);
+        for (int step = 0; step < 5; step++) {
+            Batch batch = Batch.postPadded(new int[] {9, 4, 9, 2, 6, 8}, r);
+            org.nd4j.linalg.dataset.MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(
+                    new INDArray[] {batch.features}, new INDArray[] {batch.labels},
+                    new INDArray[] {batch.mask}, null);
+            fast.fit(data);
+            dl4j.fit(data);
+        }
+        assertEquals(0, maxAbsDiff(dl4j.params(), fast.params()), 1e-4);
+    }
+
+    @Test
+    void passesDl4jsGradientCheckWithPostAndPrePaddedMasks() {
+        DataType before = DataTypeUtil.getDtypeFromContext();
+        DataTypeUtil.setDTypeForContext(DataType.DOUBLE);
+        try {
+            ComputationGraph g = doubleGraph(new FastLstm(4, 5));
+            assertInstanceOf(FastLstmLayer.class, g.getLayer("lstm"));
+            Random r = new Random(1);
+            INDArray x = Nd4j.create(DataType.DOUBLE, 3, 4, 6);
+            for (long i = 0; i < x.length(); i++) {
+                x.putScalar(i, r.nextGaussian());
+            }
+            // Example 0 uses all 6 steps, example 1 the first 3, example 2 the last 4 (padding first).
+            INDArray mask = Nd4j.createFromArray(new double[][] {
+                    {1, 1, 1, 1, 1, 1}, {1, 1, 1, 0, 0, 0}, {0, 0, 1, 1, 1, 1}});
+            INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
+                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true));
+            assertTrue(ok, "gradient check");
+        } finally {
+            DataTypeUtil.setDTypeForContext(before);
+        }
+    }
+
+    @Test
+    void doublePrecisionMatchesDl4jsLstmOnPrePaddedReviews() {
+        ComputationGraph fast = doubleGraph(new FastLstm(4, 5));
+        ComputationGraph dl4j = doubleGraph(new LSTM.Builder().nIn(4).nOut(5).activation(Activation.TANH).build());
+        fast.setParams(dl4j.params());
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 7).subi(0.5);
+        INDArray mask = Nd4j.createFromArray(new double[][] {{0, 0, 0, 1, 1, 1, 1}, {0, 1, 1, 1, 1, 1, 1}});
+        INDArray a = dl4j.output(false, new INDArray[] {x}, new INDArray[] {mask})[0];
+        INDArray b = fast.output(false, new INDArray[] {x}, new INDArray[] {mask})[0];
+        assertEquals(0, maxAbsDiff(a, b), 1e-12);
+    }
+
+    @Test
+    void savedGraphRestoresWithTheFastLayerAndTheSameOutputs(@TempDir Path dir) throws Exception {
+        ComputationGraph g = sentimentGraph(LstmImplementation.FAST);
+        Batch batch = Batch.postPadded(new int[] {5, 2, 8}, new Random(4));
+        g.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {batch.features},
+                new INDArray[] {batch.labels}, new INDArray[] {batch.mask}, null));
+        File file = dir.resolve("model.zip").toFile();
+        ModelSerializer.writeModel(g, file, true);
+        ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, true);
+        assertInstanceOf(FastLstmLayer.class, restored.getLayer(SentimentGraph.LSTM_LAYER));
+        assertEquals(g.params(), restored.params());
+        assertEquals(g.getConfiguration().toJson(), restored.getConfiguration().toJson());
+        INDArray[] in = {batch.features};
+        INDArray[] masks = {batch.mask};
+        assertEquals(g.output(false, in, masks)[0], restored.output(false, in, masks)[0]);
+    }
+
+    @Test
+    void configurationIsDl4jsLstmConfigurationApartFromTheClass() {
+        String fast = sentimentGraph(LstmImplementation.FAST).getConfiguration().toJson();
+        String dl4j = sentimentGraph(LstmImplementation.DL4J).getConfiguration().toJson();
+        assertEquals(dl4j, fast.replace(FastLstm.class.getName(), LSTM.class.getName()));
+    }
+
+    private static ComputationGraph sentimentGraph(LstmImplementation lstm) {
+        return SentimentGraph.build(new ExperimentConfig.Model(EmbeddingMode.SCRATCH, 6, 8, lstm), VOCAB, 0.01, 17);
+    }
+
+    private static ComputationGraph doubleGraph(Layer lstm) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(5).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.recurrent(4))
+                .addLayer("lstm", lstm, "in")
+                .addVertex("last", new LastTimeStepVertex("in"), "lstm")
+                .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(5).nOut(1)
+                        .activation(Activation.SIGMOID).build(), "last")
+                .setOutputs("out")
+                .build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
+    }
+
+    private static Pair<Double, INDArray> lossAndGradient(ComputationGraph g, Batch batch) {
+        g.setInputs(batch.features);
+        g.setLayerMaskArrays(new INDArray[] {batch.mask}, null);
+        g.setLabels(batch.labels);
+        g.computeGradientAndScore();
+        return new Pair<>(g.score(), g.gradient().gradient().dup());
+    }
+
+    private static double maxAbsDiff(INDArray a, INDArray b) {
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+
+    /** Token features [B, 1, T], mask [B, T] and labels [B, 1] for reviews of the given lengths. */
+    private record Batch(INDArray features, INDArray mask, INDArray labels) {
+        static Batch postPadded(int[] lengths, Random r) {
+            int steps = java.util.Arrays.stream(lengths).max().orElseThrow();
+            INDArray f = Nd4j.zeros(DataType.FLOAT, lengths.length, 1, steps);
+            INDArray m = Nd4j.zeros(DataType.FLOAT, lengths.length, steps);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, lengths.length, 1);
+            for (int b = 0; b < lengths.length; b++) {
+                for (int t = 0; t < lengths[b]; t++) {
+                    f.putScalar(new int[] {b, 0, t}, 2 + r.nextInt(VOCAB - 2));
+                    m.putScalar(new int[] {b, t}, 1);
+                }
+                y.putScalar(b, 0, r.nextBoolean() ? 1 : 0);
+            }
+            return new Batch(f, m, y);
+        }
+    }
+}
