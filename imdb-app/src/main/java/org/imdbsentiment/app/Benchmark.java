@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.model.ConfigException;
 import org.imdbsentiment.model.Evaluator;
 import org.imdbsentiment.model.ExperimentConfig;
 import org.imdbsentiment.model.SentimentGraph;
@@ -58,7 +59,7 @@ final class Benchmark {
     static Map<String, Object> run(ExperimentConfig config, int batches, int warmup, Progress.Factory progress)
             throws IOException {
         if (batches < 1 || warmup < 0) {
-            throw new IllegalArgumentException("benchmark needs --batches >= 1 and --warmup >= 0");
+            throw new ConfigException("benchmark needs --batches >= 1 and --warmup >= 0");
         }
         ComputeThreads.apply(config.training().threads());
         PreparedData data = PreparedData.load(config, progress);
@@ -119,7 +120,10 @@ final class Benchmark {
         List<Double> millis = new ArrayList<>();
         long padded = 0;
         long real = 0;
-        for (int i = 0; i < warmup + count && batches.hasNext(); i++) {
+        for (int i = 0; i < warmup + count; i++) {
+            if (!batches.hasNext()) {
+                batches.reset(); // fewer minibatches than asked for: go round again, as the next epoch would
+            }
             DataSet ds = batches.next();
             long t0 = System.nanoTime();
             work.accept(ds);
@@ -129,9 +133,6 @@ final class Benchmark {
                 padded += ds.getFeatures().size(0) * ds.getFeatures().size(2);
                 real += realTokens(ds);
             }
-        }
-        if (millis.isEmpty()) {
-            throw new IllegalArgumentException("not enough minibatches for " + warmup + " warm-up + " + count);
         }
         return new Timing(millis, padded, real);
     }

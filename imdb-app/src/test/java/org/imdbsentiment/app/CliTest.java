@@ -94,6 +94,37 @@ class CliTest {
     }
 
     @Test
+    void benchmarkPrintsOneJsonLineWithTimingsThroughputAndSettings(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        int status = run("benchmark", "--data", data.toString(), "--validation-size", "16", "--batch-size", "8",
+                "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3", "--warmup", "1",
+                "--lstm", "dl4j");
+        assertEquals(0, status, errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertEquals(3, json.at("/train/batches").asInt());
+        assertEquals(3, json.at("/inference/batches").asInt());
+        assertEquals(3, json.at("/single_review/batches").asInt());
+        assertTrue(json.at("/train/real_tokens_per_s").asLong() > 0, lines.get(0));
+        assertTrue(json.at("/train/ms_min").asDouble() <= json.at("/train/ms_median").asDouble(), lines.get(0));
+        assertTrue(json.at("/train/padding_overhead").asDouble() >= 1.0, lines.get(0));
+        assertTrue(json.at("/epoch_estimate_s").asDouble() > 0, lines.get(0));
+        assertEquals("dl4j", json.at("/settings/lstm").asText());
+        assertEquals("bucketed", json.at("/settings/batching").asText());
+        assertEquals(1, json.at("/threads").asInt());
+        assertEquals("CpuBackend", json.at("/backend").asText());
+    }
+
+    @Test
+    void benchmarkRefusesZeroBatches(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
+        assertEquals(2, run("benchmark", "--data", data.toString(), "--batches", "0"));
+        assertEquals(1, errText().lines().count(), errText());
+        assertTrue(errText().contains("--batches"), errText());
+    }
+
+    @Test
     void trainsToTheEndOnAMiniDataSetAndKeepsTheBestEpoch(@TempDir Path tmp) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
         Path output = tmp.resolve("runs");
