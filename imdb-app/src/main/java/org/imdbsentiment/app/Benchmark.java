@@ -85,10 +85,10 @@ final class Benchmark {
                 ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()));
         Timing single = singleReviews(graph, data.validation(), config, warmup, batches);
 
-        long epochPadded = paddedTokens(trainBatches);
-        long validationPadded = paddedTokens(validationBatches);
-        double epochSeconds = epochPadded / (train.paddedTokens() / train.seconds())
-                + validationPadded / (inference.paddedTokens() / inference.seconds());
+        long[] epoch = tokens(trainBatches);
+        long[] validation = tokens(validationBatches);
+        double epochSeconds = epoch[0] / (train.paddedTokens() / train.seconds())
+                + validation[0] / (inference.paddedTokens() / inference.seconds());
 
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("version", config.version());
@@ -111,6 +111,10 @@ final class Benchmark {
         result.put("train", train.toJson());
         result.put("inference", inference.toJson());
         result.put("single_review", single.toJson());
+        // The work one whole epoch asks for under these settings: what batching and padding cost.
+        result.put("epoch_padded_tokens", epoch[0]);
+        result.put("epoch_real_tokens", epoch[1]);
+        result.put("epoch_padding_overhead", round(epoch[0] / (double) epoch[1]));
         result.put("epoch_estimate_s", round(epochSeconds));
         return result;
     }
@@ -147,15 +151,18 @@ final class Benchmark {
         return time(one, warmup, count, ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()));
     }
 
-    private static long paddedTokens(ReviewDataSetIterator batches) {
+    /** Padded steps (B×T) and real tokens of one whole pass. */
+    private static long[] tokens(ReviewDataSetIterator batches) {
         batches.reset();
-        long total = 0;
+        long padded = 0;
+        long real = 0;
         while (batches.hasNext()) {
-            INDArray f = batches.next().getFeatures();
-            total += f.size(0) * f.size(2);
+            DataSet ds = batches.next();
+            padded += ds.getFeatures().size(0) * ds.getFeatures().size(2);
+            real += realTokens(ds);
         }
         batches.reset();
-        return total;
+        return new long[] {padded, real};
     }
 
     private static long realTokens(DataSet ds) {

@@ -110,6 +110,8 @@ class CliTest {
         assertTrue(json.at("/train/ms_min").asDouble() <= json.at("/train/ms_median").asDouble(), lines.get(0));
         assertTrue(json.at("/train/padding_overhead").asDouble() >= 1.0, lines.get(0));
         assertTrue(json.at("/epoch_estimate_s").asDouble() > 0, lines.get(0));
+        assertTrue(json.at("/epoch_real_tokens").asLong() > 0, lines.get(0));
+        assertTrue(json.at("/epoch_padded_tokens").asLong() >= json.at("/epoch_real_tokens").asLong(), lines.get(0));
         assertEquals("dl4j", json.at("/settings/lstm").asText());
         assertEquals("bucketed", json.at("/settings/batching").asText());
         assertEquals(1, json.at("/threads").asInt());

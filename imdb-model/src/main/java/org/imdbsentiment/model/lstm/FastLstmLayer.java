@@ -13,6 +13,7 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -28,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>the weight and input gradients as three large GEMMs after the backward loop.</li>
  * </ul>
  * Configurations the fast path does not cover (other activations, dropout, weight noise, NWC data,
- * half precision) and the stateful calls ({@code rnnTimeStep}, truncated BPTT) use DL4J's own code.
+ * half precision), the stateful calls ({@code rnnTimeStep}, truncated BPTT) and the CUDA backend
+ * (where the arrays live on the GPU and DL4J's layer uses cuDNN) use DL4J's own code.
  */
 public class FastLstmLayer extends LSTM {
     private static final String W = LSTMParamInitializer.INPUT_WEIGHT_KEY;
@@ -138,7 +140,8 @@ public class FastLstmLayer extends LSTM {
                 && conf.getIDropout() == null
                 && conf.getWeightNoise() == null
                 && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE)
-                && input != null && input.rank() == 3;
+                && input != null && input.rank() == 3
+                && Nd4j.getExecutioner().type() == OpExecutioner.ExecutionerType.NATIVE_CPU;
     }
 
     private INDArray forward(ArrayType outputType, ArrayType scratchType, LayerWorkspaceMgr workspaceMgr) {

@@ -126,6 +126,18 @@ class FastLstmTest {
     }
 
     @Test
+    void configurationsOutsideTheFastPathAreComputedByDl4jsOwnCode() {
+        // A ReLU cell activation is not what LstmKernel computes: the layer must hand over to DL4J.
+        FastLstm relu = new FastLstm(4, 5);
+        relu.setActivationFn(new org.nd4j.linalg.activations.impl.ActivationReLU());
+        ComputationGraph fast = doubleGraph(relu);
+        ComputationGraph dl4j = doubleGraph(new LSTM.Builder().nIn(4).nOut(5).activation(Activation.RELU).build());
+        fast.setParams(dl4j.params());
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 5);
+        assertEquals(dl4j.outputSingle(x), fast.outputSingle(x));
+    }
+
+    @Test
     void savedGraphRestoresWithTheFastLayerAndTheSameOutputs(@TempDir Path dir) throws Exception {
         ComputationGraph g = sentimentGraph(LstmImplementation.FAST);
         Batch batch = Batch.postPadded(new int[] {5, 2, 8}, new Random(4));
