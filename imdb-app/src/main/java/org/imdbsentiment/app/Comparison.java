@@ -32,7 +32,7 @@ final class Comparison {
                String command, String machine, List<EpochMetrics> epochs, Integer bestEpoch, Double bestValAccuracy,
                Double testAccuracy, Double rocAuc, Long tn, Long fp, Long fn, Long tp, Double gloveMatchedPercent,
                Integer gloveMatched, Integer vocabularySize, String gloveFile, String started, String finished,
-               String termination) {
+               String termination, String compute) {
 
         String mainChange() {
             if ("naive".equals(padding)) {
@@ -72,7 +72,17 @@ final class Comparison {
                 glove == null ? null : glove.get("matched").asInt(),
                 glove == null ? null : glove.get("vocabulary_size").asInt(),
                 glove == null ? null : glove.get("file").asText(), text(summary, "started"), text(summary, "finished"),
-                text(summary, "termination"));
+                text(summary, "termination"), compute(summary, config));
+    }
+
+    /**
+     * Backend, threads and LSTM implementation. Runs from before the {@code lstm} setting existed
+     * used DL4J's own layer.
+     */
+    private static String compute(JsonNode summary, Properties config) {
+        String backend = summary.hasNonNull("backend") ? summary.get("backend").asText() : "backend not recorded";
+        String threads = summary.hasNonNull("threads") ? summary.get("threads").asText() : "?";
+        return backend + ", " + threads + " thread(s), lstm " + config.getProperty("lstm", "dl4j");
     }
 
     /** The first epoch with the highest validation accuracy: early stopping's choice. */
@@ -149,6 +159,7 @@ final class Comparison {
             md.append("- command: `").append(orDash(r.command())).append("`\n");
             md.append("- git commit: `").append(orDash(r.commit())).append("`\n");
             md.append("- machine: ").append(orDash(r.machine())).append('\n');
+            md.append("- compute: ").append(r.compute()).append('\n');
             md.append("- started ").append(orDash(r.started())).append(", finished ").append(orDash(r.finished())).append('\n');
             if (r.gloveFile() != null) {
                 md.append("- GloVe file: `").append(r.gloveFile()).append("`\n");
@@ -180,6 +191,7 @@ final class Comparison {
             m.put("run_directory", r.dir().toString());
             m.put("status", r.status());
             m.put("git_commit", r.commit());
+            m.put("compute", r.compute());
             m.put("glove_matched", r.gloveMatched());
             m.put("glove_matched_percent", r.gloveMatchedPercent());
             m.put("epochs", r.epochs().size());

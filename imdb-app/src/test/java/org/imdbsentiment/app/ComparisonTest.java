@@ -57,6 +57,19 @@ class ComparisonTest {
     }
 
     @Test
+    void eachRunSaysWhichBackendThreadsAndLstmImplementationItUsed(@TempDir Path tmp) throws IOException {
+        Path fast = fakeRun(tmp, "fast-run", "v1", "scratch", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Files.writeString(fast.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\nlstm=fast\n");
+        Files.writeString(fast.resolve(RunDirectory.SUMMARY), "{\"backend\":\"CpuBackend\",\"threads\":1}");
+        // A run from before the lstm setting existed used DL4J's layer.
+        Path old = fakeRun(tmp, "old-run", "v2", "glove-trainable", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Comparison.write(List.of(fast, old), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("- compute: CpuBackend, 1 thread(s), lstm fast\n"), md);
+        assertTrue(md.contains("- compute: backend not recorded, ? thread(s), lstm dl4j\n"), md);
+    }
+
+    @Test
     void bestEpochIsTheFirstWithTheHighestValidationAccuracy() {
         assertEquals(2, Comparison.bestOf(List.of(new EpochMetrics(1, 1, 0, 0, 0.5, 0, 0),
                 new EpochMetrics(2, 1, 0, 0, 0.7, 0, 0), new EpochMetrics(3, 1, 0, 0, 0.7, 0, 0))));
