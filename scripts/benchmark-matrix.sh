@@ -18,6 +18,7 @@ bench() { # <threads> <extra options...>
       --warmup "$warmup" --threads "$threads" "$@" | grep "^{" | tee -a "$out"
 }
 
+bench 1 --lstm dl4j --batching random   # where the project started: DL4J's layer, the study's random batches
 bench 1 --lstm dl4j                      # DL4J's LSTM layer, one thread
 bench 2 --lstm dl4j                      # ... two threads
 bench 1 --lstm fast                      # FastLstm (the default), one thread
