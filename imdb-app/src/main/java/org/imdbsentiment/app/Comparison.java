@@ -34,16 +34,33 @@ final class Comparison {
                Integer gloveMatched, Integer vocabularySize, String gloveFile, String started, String finished,
                String termination, String compute) {
 
-        String mainChange() {
-            if ("naive".equals(padding)) {
-                return "no mask: padded to max length, last padded step";
+        /**
+         * The version, with the embedding appended when the run changed it from its version's own
+         * (for example a naive run on frozen GloVe: {@code naive-glove-frozen}). Names the run in the
+         * table, the curves and the copied charts.
+         */
+        String label() {
+            String own;
+            try {
+                own = Settings.versionSettings(version).getOrDefault("embedding", "scratch");
+            } catch (RuntimeException e) {
+                own = "scratch";
             }
-            return switch (embedding) {
+            return embedding.equals(own) ? version : version + "-" + embedding;
+        }
+
+        String mainChange() {
+            String words = switch (embedding) {
                 case "scratch" -> "embeddings learned from scratch";
                 case "glove-trainable" -> "GloVe init, trainable";
                 case "glove-frozen" -> "GloVe, frozen";
                 default -> embedding;
             };
+            if ("naive".equals(padding)) {
+                String naive = "no mask: padded to max length, last padded step";
+                return "scratch".equals(embedding) ? naive : naive + "; " + words;
+            }
+            return words;
         }
     }
 
@@ -113,13 +130,13 @@ final class Comparison {
         Files.writeString(output.resolve("results.md"), markdown(runs, baseline, regenerate, notes));
         Files.writeString(output.resolve("results.json"), JSON.writeValueAsString(json(runs, baseline)) + "\n");
         Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
-        runs.forEach(r -> curves.put(r.version(), r.epochs()));
+        runs.forEach(r -> curves.put(r.label(), r.epochs()));
         Plots.validationCurves("Validation accuracy per epoch", curves, output.resolve("validation-curves.png"));
         for (Run r : runs) {
             for (String png : List.of(RunDirectory.LEARNING_CURVES, RunDirectory.CONFUSION_MATRIX)) {
                 Path from = r.dir().resolve(png);
                 if (Files.isRegularFile(from)) {
-                    Files.copy(from, output.resolve(r.version() + "-" + png), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(from, output.resolve(r.label() + "-" + png), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -132,7 +149,7 @@ final class Comparison {
         md.append("| version | main change | GloVe coverage | epochs | best val acc | test acc | ROC AUC | FP | FN | FP / FN vs v1 |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run r : runs) {
-            md.append("| ").append(r.version()).append(" | ").append(r.mainChange()).append(" | ")
+            md.append("| ").append(r.label()).append(" | ").append(r.mainChange()).append(" | ")
                     .append(r.gloveMatched() == null ? "—" : String.format(Locale.ROOT, "%,d / %,d (%.2f%%)",
                             r.gloveMatched(), r.vocabularySize(), r.gloveMatchedPercent()))
                     .append(" | ").append(r.epochs().size()).append(r.status() != null && !r.status().equals("finished") ? " (" + r.status() + ")" : "")
@@ -152,7 +169,7 @@ final class Comparison {
                 .append("v3 84.96% / 83.62%; naive padding ≈ 51%. Its v2 confusion matrix: TN 10,685, FP 1,815, FN 2,066, TP 10,434.\n\n");
         md.append("![validation accuracy per epoch](validation-curves.png)\n\n");
         for (Run r : runs) {
-            md.append("## ").append(r.version()).append(": ").append(r.mainChange()).append("\n\n");
+            md.append("## ").append(r.label()).append(": ").append(r.mainChange()).append("\n\n");
             md.append("- run directory: `").append(r.dir()).append("`\n");
             md.append("- status: ").append(orDash(r.status()))
                     .append(r.termination() == null ? "" : " (" + r.termination() + ")").append('\n');
@@ -187,6 +204,7 @@ final class Comparison {
         for (Run r : runs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("version", r.version());
+            m.put("label", r.label());
             m.put("main_change", r.mainChange());
             m.put("run_directory", r.dir().toString());
             m.put("status", r.status());

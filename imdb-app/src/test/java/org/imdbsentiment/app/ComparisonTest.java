@@ -70,6 +70,18 @@ class ComparisonTest {
     }
 
     @Test
+    void naiveRunsNameTheirEmbeddingWhenItIsNotV1s(@TempDir Path tmp) throws IOException {
+        Path naive = fakeRun(tmp, "naive-run", "naive", "scratch", "1,10,0.69,0.60,0.55,100,10\n", null);
+        Path frozen = fakeRun(tmp, "naive-frozen-run", "naive", "glove-frozen", "1,10,0.69,0.60,0.52,100,10\n", null);
+        Files.writeString(naive.resolve(RunDirectory.CONFIG), "version=naive\nembedding=scratch\npadding=naive\n");
+        Files.writeString(frozen.resolve(RunDirectory.CONFIG), "version=naive\nembedding=glove-frozen\npadding=naive\n");
+        Comparison.write(List.of(naive, frozen), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| naive | no mask: padded to max length, last padded step | — |"), md);
+        assertTrue(md.contains("| naive-glove-frozen | no mask: padded to max length, last padded step; GloVe, frozen | — |"), md);
+    }
+
+    @Test
     void bestEpochIsTheFirstWithTheHighestValidationAccuracy() {
         assertEquals(2, Comparison.bestOf(List.of(new EpochMetrics(1, 1, 0, 0, 0.5, 0, 0),
                 new EpochMetrics(2, 1, 0, 0, 0.7, 0, 0), new EpochMetrics(3, 1, 0, 0, 0.7, 0, 0))));
