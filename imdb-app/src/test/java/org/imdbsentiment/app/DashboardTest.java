@@ -50,10 +50,18 @@ class DashboardTest {
         assertTrue(Files.size(runDir.resolve(Dashboard.STATS_FILE)) > 0);
 
         // Kept running after training: the overview's data holds a score for each of the 16 iterations.
-        HttpResponse<String> overview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/train/overview/data")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, overview.statusCode());
-        var scores = new com.fasterxml.jackson.databind.ObjectMapper().readTree(overview.body()).get("scores");
-        assertEquals(16, scores.size(), overview.body());
+        // The server picks up the run's session asynchronously, so ask again for a few seconds.
+        HttpResponse<String> overview = null;
+        int scores = -1;
+        for (long deadline = System.nanoTime() + 15_000_000_000L; scores != 16 && System.nanoTime() < deadline; ) {
+            overview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + "/train/overview/data")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, overview.statusCode());
+            scores = new com.fasterxml.jackson.databind.ObjectMapper().readTree(overview.body()).get("scores").size();
+            if (scores != 16) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(16, scores, overview.body());
     }
 }
