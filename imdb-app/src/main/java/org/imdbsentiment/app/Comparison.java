@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.model.ConfigKey;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,21 +33,28 @@ final class Comparison {
                String command, String machine, List<EpochMetrics> epochs, Integer bestEpoch, Double bestValAccuracy,
                Double testAccuracy, Double rocAuc, Long tn, Long fp, Long fn, Long tp, Double gloveMatchedPercent,
                Integer gloveMatched, Integer vocabularySize, String gloveFile, String started, String finished,
-               String termination, String compute) {
+               String termination, String compute, String seed) {
 
         /**
-         * The version, with the embedding appended when the run changed it from its version's own
-         * (for example a naive run on frozen GloVe: {@code naive-glove-frozen}). Names the run in the
-         * table, the curves and the copied charts.
+         * The version, with the embedding and the seed appended where the run changed them from its
+         * version's own (a naive run on frozen GloVe: {@code naive-glove-frozen}; v1 with seed 1:
+         * {@code v1-seed1}). Names the run in the table, the curves and the copied charts.
          */
         String label() {
-            String own;
+            Map<String, String> own;
             try {
-                own = Settings.versionSettings(version).getOrDefault("embedding", "scratch");
+                own = Settings.versionSettings(version);
             } catch (RuntimeException e) {
-                own = "scratch";
+                own = Map.of();
             }
-            return embedding.equals(own) ? version : version + "-" + embedding;
+            String label = version;
+            if (!embedding.equals(own.getOrDefault(ConfigKey.EMBEDDING.key(), ConfigKey.EMBEDDING.defaultValue()))) {
+                label += "-" + embedding;
+            }
+            if (!seed.equals(own.getOrDefault(ConfigKey.SEED.key(), ConfigKey.SEED.defaultValue()))) {
+                label += "-seed" + seed;
+            }
+            return label;
         }
 
         String mainChange() {
@@ -89,7 +97,8 @@ final class Comparison {
                 glove == null ? null : glove.get("matched").asInt(),
                 glove == null ? null : glove.get("vocabulary_size").asInt(),
                 glove == null ? null : glove.get("file").asText(), text(summary, "started"), text(summary, "finished"),
-                text(summary, "termination"), compute(summary, config));
+                text(summary, "termination"), compute(summary, config),
+                config.getProperty("seed", ConfigKey.SEED.defaultValue()));
     }
 
     /**

@@ -82,6 +82,18 @@ class ComparisonTest {
     }
 
     @Test
+    void runsOfOneVersionWithOtherSeedsAreLabelledWithTheirSeed(@TempDir Path tmp) throws IOException {
+        Path a = fakeRun(tmp, "a", "v1", "scratch", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Path b = fakeRun(tmp, "b", "v1", "scratch", "1,10,0.69,0.60,0.71,100,10\n", null);
+        Files.writeString(b.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\nseed=7\n");
+        Comparison.write(List.of(a, b), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| v1 | embeddings learned from scratch |"), md);
+        assertTrue(md.contains("| v1-seed7 | embeddings learned from scratch |"), md);
+        assertTrue(md.contains("## v1-seed7: embeddings learned from scratch"), md);
+    }
+
+    @Test
     void bestEpochIsTheFirstWithTheHighestValidationAccuracy() {
         assertEquals(2, Comparison.bestOf(List.of(new EpochMetrics(1, 1, 0, 0, 0.5, 0, 0),
                 new EpochMetrics(2, 1, 0, 0, 0.7, 0, 0), new EpochMetrics(3, 1, 0, 0, 0.7, 0, 0))));
