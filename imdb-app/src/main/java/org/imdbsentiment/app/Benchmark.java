@@ -134,7 +134,7 @@ final class Benchmark {
             double ms = (System.nanoTime() - t0) / 1e6;
             if (i >= warmup) {
                 millis.add(ms);
-                padded += ds.getFeatures().size(0) * ds.getFeatures().size(2);
+                padded += paddedSteps(ds);
                 real += realTokens(ds);
             }
         }
@@ -158,11 +158,16 @@ final class Benchmark {
         long real = 0;
         while (batches.hasNext()) {
             DataSet ds = batches.next();
-            padded += ds.getFeatures().size(0) * ds.getFeatures().size(2);
+            padded += paddedSteps(ds);
             real += realTokens(ds);
         }
         batches.reset();
         return new long[] {padded, real};
+    }
+
+    /** Batch × T: the steps the LSTM computes for this minibatch. */
+    private static long paddedSteps(DataSet ds) {
+        return ds.getFeatures().size(0) * ds.getFeatures().size(2);
     }
 
     private static long realTokens(DataSet ds) {

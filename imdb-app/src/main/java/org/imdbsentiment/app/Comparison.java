@@ -33,29 +33,7 @@ final class Comparison {
                String command, String machine, List<EpochMetrics> epochs, Integer bestEpoch, Double bestValAccuracy,
                Double testAccuracy, Double rocAuc, Long tn, Long fp, Long fn, Long tp, Double gloveMatchedPercent,
                Integer gloveMatched, Integer vocabularySize, String gloveFile, String started, String finished,
-               String termination, String compute, String seed) {
-
-        /**
-         * The version, with the embedding and the seed appended where the run changed them from its
-         * version's own (a naive run on frozen GloVe: {@code naive-glove-frozen}; v1 with seed 1:
-         * {@code v1-seed1}). Names the run in the table, the curves and the copied charts.
-         */
-        String label() {
-            Map<String, String> own;
-            try {
-                own = Settings.versionSettings(version);
-            } catch (RuntimeException e) {
-                own = Map.of();
-            }
-            String label = version;
-            if (!embedding.equals(own.getOrDefault(ConfigKey.EMBEDDING.key(), ConfigKey.EMBEDDING.defaultValue()))) {
-                label += "-" + embedding;
-            }
-            if (!seed.equals(own.getOrDefault(ConfigKey.SEED.key(), ConfigKey.SEED.defaultValue()))) {
-                label += "-seed" + seed;
-            }
-            return label;
-        }
+               String termination, String compute, String label) {
 
         String mainChange() {
             String words = switch (embedding) {
@@ -97,8 +75,30 @@ final class Comparison {
                 glove == null ? null : glove.get("matched").asInt(),
                 glove == null ? null : glove.get("vocabulary_size").asInt(),
                 glove == null ? null : glove.get("file").asText(), text(summary, "started"), text(summary, "finished"),
-                text(summary, "termination"), compute(summary, config),
-                config.getProperty("seed", ConfigKey.SEED.defaultValue()));
+                text(summary, "termination"), compute(summary, config), label(config));
+    }
+
+    /**
+     * The version, with the embedding and the seed appended where the run changed them from its
+     * version's own (a naive run on frozen GloVe: {@code naive-glove-frozen}; v1 with seed 1:
+     * {@code v1-seed1}). Names the run in the table, the curves and the copied charts.
+     */
+    private static String label(Properties config) {
+        String version = config.getProperty("version", "?");
+        Map<String, String> own;
+        try {
+            own = Settings.versionSettings(version);
+        } catch (RuntimeException e) {
+            own = Map.of();
+        }
+        String label = version;
+        for (ConfigKey k : List.of(ConfigKey.EMBEDDING, ConfigKey.SEED)) {
+            String value = config.getProperty(k.key(), k.defaultValue());
+            if (!value.equals(own.getOrDefault(k.key(), k.defaultValue()))) {
+                label += k == ConfigKey.SEED ? "-seed" + value : "-" + value;
+            }
+        }
+        return label;
     }
 
     /**
