@@ -23,11 +23,14 @@ import java.util.zip.ZipInputStream;
  * 400,000-line file never sits whole in memory.
  *
  * <p>Every line is checked, kept or not: it must have exactly {@code dimension} finite numbers after
- * the word (so a file of another dimension fails on its first line). The first
+ * the word (so a file of another dimension fails on its first line). A UTF-8 byte-order mark at the
+ * start of the file or member is skipped. The first
  * bad line stops reading with a {@link GloveException} naming the file, the line number and the
  * problem.
  */
 public final class GloveReader {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private GloveReader() {
     }
 
@@ -75,6 +78,10 @@ public final class GloveReader {
         try {
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    // Some editors and Windows tools prepend a UTF-8 BOM (EF BB BF); it is not part of the first word.
+                    line = line.substring(1);
+                }
                 int space = line.indexOf(' ');
                 if (space <= 0) {
                     throw bad(source, lineNumber, "expected a word and " + dimension + " numbers");

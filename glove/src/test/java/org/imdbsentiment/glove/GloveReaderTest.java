@@ -90,6 +90,32 @@ class GloveReaderTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsIgnoredInATextFileAndAZipMember(@TempDir Path dir) throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] good = GOOD.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + good.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(good, 0, withBom, bom.length, good.length);
+        GloveVectors plain = GloveReader.read(write(dir, "plain.txt", GOOD), 3, w -> true);
+        GloveVectors txt = GloveReader.read(Files.write(dir.resolve("bom.txt"), withBom), 3, w -> true);
+        Path zip = dir.resolve("bom.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("g.txt"));
+            z.write(withBom);
+            z.closeEntry();
+        }
+        GloveVectors member = GloveReader.read(zip, "g.txt", 3, w -> true);
+        assertEquals(List.of("the", ",", "movie"), List.copyOf(plain.vectors().keySet()));
+        for (GloveVectors v : List.of(txt, member)) {
+            assertEquals(List.copyOf(plain.vectors().keySet()), List.copyOf(v.vectors().keySet()));
+            assertEquals(plain.linesRead(), v.linesRead());
+            for (String w : plain.vectors().keySet()) {
+                assertArrayEquals(plain.vector(w), v.vector(w), w);
+            }
+        }
+    }
+
+    @Test
     void theSharedPrefixOfTheRealFileLoads() {
         Path prefix = sharedPrefix();
         GloveVectors v = GloveReader.read(prefix, 100, w -> true);
