@@ -147,14 +147,47 @@ public final class ImdbReader {
     }
 
     private static ImdbCorpus checked(ImdbCorpus corpus, String where) {
-        if (corpus.train().isEmpty() || corpus.test().isEmpty()) {
+        if (corpus.train().isEmpty() && corpus.test().isEmpty()) {
             throw new DataException("no labelled reviews in " + where
                     + " (expected aclImdb/{train,test}/{pos,neg}/<id>_<rating>.txt)");
+        }
+        if (corpus.test().isEmpty()) {
+            throw new DataException(where + " has " + corpus.train().size() + " training reviews but no test set"
+                    + " (expected aclImdb/test/pos/ and aclImdb/test/neg/ holding <id>_<rating>.txt files)");
+        }
+        if (corpus.train().isEmpty()) {
+            throw new DataException(where + " has " + corpus.test().size() + " test reviews but no training set"
+                    + " (expected aclImdb/train/pos/ and aclImdb/train/neg/ holding <id>_<rating>.txt files)");
+        }
+        for (String split : SPLITS) {
+            checkClasses(split, corpus.split(split), where);
         }
         log.info("Read {} training and {} test reviews from {}", corpus.train().size(), corpus.test().size(), where);
         if (!corpus.invalidUtf8().isEmpty()) {
             log.warn("{} review files are not valid UTF-8; their malformed bytes were read as U+FFFD", corpus.invalidUtf8().size());
         }
         return corpus;
+    }
+
+    /** A share under which a class makes a split strongly imbalanced (worth a warning, not an error). */
+    static final double IMBALANCE_WARNING_SHARE = 0.25;
+
+    /**
+     * Refuses a split without one of the two classes (a classifier trained on one class learns nothing,
+     * and ROC AUC on one class is undefined); warns when one class is under a quarter of the split.
+     */
+    private static void checkClasses(String split, List<Review> reviews, String where) {
+        long positive = reviews.stream().filter(r -> r.label() == Sentiment.POSITIVE).count();
+        long negative = reviews.size() - positive;
+        String counts = positive + " positive and " + negative + " negative reviews";
+        if (positive == 0 || negative == 0) {
+            Sentiment missing = positive == 0 ? Sentiment.POSITIVE : Sentiment.NEGATIVE;
+            throw new DataException("the " + split + " split in " + where + " has " + counts
+                    + ": both classes are needed (is aclImdb/" + split + "/" + missing.folder() + " empty?)");
+        }
+        if (Math.min(positive, negative) < IMBALANCE_WARNING_SHARE * reviews.size()) {
+            log.warn("the {} split in {} is strongly imbalanced: {} ({}% positive); accuracy flatters a model"
+                    + " that favours the majority class", split, where, counts, Math.round(100.0 * positive / reviews.size()));
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,6 +82,80 @@ class ImdbReaderTest {
         DataException e = assertThrows(DataException.class, () -> ImdbReader.read(notArchive));
         assertTrue(e.getMessage().startsWith("cannot read IMDB archive " + notArchive), e.getMessage());
         assertTrue(e.getMessage().contains("download again"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyTrainPosFolderIsRefusedNamingTheSplitAndTheCounts(@TempDir Path tmp) throws IOException {
+        Path root = MiniImdb.writeDirectory(tmp, 20);
+        deleteFilesIn(root.resolve("train/pos"));
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(root));
+        assertEquals("the train split in " + root + " has 0 positive and 20 negative reviews: both classes are needed"
+                + " (is aclImdb/train/pos empty?)", e.getMessage());
+    }
+
+    @Test
+    void anArchiveWhoseTestSplitHasNoPositivesIsRefused(@TempDir Path tmp) throws IOException {
+        Map<String, String> files = MiniImdb.files(20);
+        files.keySet().removeIf(name -> name.startsWith("aclImdb/test/pos/"));
+        Path archive = MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), files);
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(archive));
+        assertEquals("the test split in " + archive + " has 0 positive and 20 negative reviews: both classes are needed"
+                + " (is aclImdb/test/pos empty?)", e.getMessage());
+    }
+
+    @Test
+    void anArchiveWithTrainingReviewsButNoTestSetSaysSo(@TempDir Path tmp) throws IOException {
+        Map<String, String> files = MiniImdb.files(20);
+        files.keySet().removeIf(name -> name.startsWith("aclImdb/test/"));
+        Path archive = MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), files);
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(archive));
+        assertEquals(archive + " has 40 training reviews but no test set"
+                + " (expected aclImdb/test/pos/ and aclImdb/test/neg/ holding <id>_<rating>.txt files)", e.getMessage());
+    }
+
+    @Test
+    void aDirectoryWithEmptyTestFoldersSaysItHasNoTestSet(@TempDir Path tmp) throws IOException {
+        Path root = MiniImdb.writeDirectory(tmp, 20);
+        deleteFilesIn(root.resolve("test/pos"));
+        deleteFilesIn(root.resolve("test/neg"));
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(root));
+        assertTrue(e.getMessage().startsWith(root + " has 40 training reviews but no test set"), e.getMessage());
+    }
+
+    @Test
+    void aStronglyImbalancedSplitIsReadWithAWarningNamingIt(@TempDir Path tmp) throws IOException {
+        Path root = MiniImdb.writeDirectory(tmp, 20);
+        try (Stream<Path> pos = Files.list(root.resolve("train/pos"))) {
+            for (Path p : pos.sorted().skip(3).toList()) {
+                Files.delete(p);
+            }
+        }
+        ImdbCorpus c;
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of(ImdbReader.class)) {
+            c = ImdbReader.read(root);
+            warnings = log.warnings();
+        }
+        assertEquals(23, c.train().size());
+        assertEquals(1, warnings.stream().filter(w -> w.contains("imbalanced")).count(), warnings.toString());
+        String warning = warnings.stream().filter(w -> w.contains("imbalanced")).findFirst().orElseThrow();
+        assertTrue(warning.contains("the train split") && warning.contains("3 positive and 20 negative"), warning);
+    }
+
+    @Test
+    void aBalancedCorpusLogsNoImbalanceWarning(@TempDir Path tmp) throws IOException {
+        try (LogCapture log = LogCapture.of(ImdbReader.class)) {
+            ImdbReader.read(MiniImdb.writeDirectory(tmp, 5));
+            assertTrue(log.warnings().stream().noneMatch(w -> w.contains("imbalanced")), log.warnings().toString());
+        }
+    }
+
+    private static void deleteFilesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

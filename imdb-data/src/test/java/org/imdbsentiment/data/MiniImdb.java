@@ -39,7 +39,12 @@ public final class MiniImdb {
     }
 
     public static Path writeDirectory(Path parent, int perClass) throws IOException {
-        for (Map.Entry<String, String> e : files(perClass).entrySet()) {
+        return writeDirectory(parent, files(perClass));
+    }
+
+    /** Writes {@code files} (relative path from above aclImdb/ to content) under {@code parent}. */
+    public static Path writeDirectory(Path parent, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
             Path p = parent.resolve(e.getKey());
             Files.createDirectories(p.getParent());
             Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
@@ -48,10 +53,15 @@ public final class MiniImdb {
     }
 
     public static Path writeArchive(Path file, int perClass) throws IOException {
+        return writeArchive(file, files(perClass));
+    }
+
+    /** Writes {@code files} (relative path from above aclImdb/ to content) as a .tar.gz archive. */
+    public static Path writeArchive(Path file, Map<String, String> files) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
              GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-            for (Map.Entry<String, String> e : files(perClass).entrySet()) {
+            for (Map.Entry<String, String> e : files.entrySet()) {
                 byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
                 entry.setSize(bytes.length);
