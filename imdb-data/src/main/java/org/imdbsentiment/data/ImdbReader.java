@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,7 @@ public final class ImdbReader {
         List<Review> train = new ArrayList<>();
         List<Review> test = new ArrayList<>();
         Set<String> invalid = new HashSet<>();
+        List<ReviewFileName.Parsed> skipped = new ArrayList<>();
         try (Progress shown = progress.start("read " + archive.getFileName(), Files.size(archive) >> 20, "MB");
              InputStream in = new BufferedInputStream(new CountingInputStream(Files.newInputStream(archive), shown), 1 << 16);
              GzipCompressorInputStream gz = new GzipCompressorInputStream(in);
@@ -71,13 +73,17 @@ public final class ImdbReader {
                 if (parsed.isEmpty()) {
                     continue;
                 }
+                if (parsed.get().problem().isPresent()) {
+                    skipped.add(parsed.get());
+                    continue;
+                }
                 add(parsed.get(), tar.readAllBytes(), train, test, invalid);
             }
         } catch (IOException e) {
             throw new DataException("cannot read IMDB archive " + archive + ": " + e.getMessage()
                     + " (is it a complete .tar.gz? delete it and download again)", e);
         }
-        return checked(new ImdbCorpus(train, test, invalid), archive.toString());
+        return checked(corpus(train, test, invalid, skipped), archive.toString());
     }
 
     public static ImdbCorpus readDirectory(Path dir) throws IOException {
@@ -85,6 +91,7 @@ public final class ImdbReader {
         List<Review> train = new ArrayList<>();
         List<Review> test = new ArrayList<>();
         Set<String> invalid = new HashSet<>();
+        List<ReviewFileName.Parsed> skipped = new ArrayList<>();
         for (String split : SPLITS) {
             for (Sentiment label : Sentiment.values()) {
                 Path folder = root.resolve(split).resolve(label.folder());
@@ -98,13 +105,18 @@ public final class ImdbReader {
                 }
                 for (Path f : files) {
                     var parsed = ReviewFileName.parse("aclImdb/" + split + "/" + label.folder() + "/" + f.getFileName());
-                    if (parsed.isPresent()) {
-                        add(parsed.get(), Files.readAllBytes(f), train, test, invalid);
+                    if (parsed.isEmpty()) {
+                        continue;
                     }
+                    if (parsed.get().problem().isPresent()) {
+                        skipped.add(parsed.get());
+                        continue;
+                    }
+                    add(parsed.get(), Files.readAllBytes(f), train, test, invalid);
                 }
             }
         }
-        return checked(new ImdbCorpus(train, test, invalid), root.toString());
+        return checked(corpus(train, test, invalid, skipped), root.toString());
     }
 
     /** Reports the bytes read, in whole megabytes. */
@@ -146,6 +158,23 @@ public final class ImdbReader {
         ("train".equals(p.split()) ? train : test).add(r);
     }
 
+    /** How many skipped files a warning names as examples. */
+    private static final int SKIPPED_EXAMPLES = 3;
+
+    private static ImdbCorpus corpus(List<Review> train, List<Review> test, Set<String> invalid,
+                                     List<ReviewFileName.Parsed> skipped) {
+        if (!skipped.isEmpty()) {
+            List<String> examples = skipped.stream()
+                    .sorted(Comparator.comparing(ReviewFileName.Parsed::file))
+                    .limit(SKIPPED_EXAMPLES)
+                    .map(p -> p.file() + " (" + p.problem().orElseThrow() + ")")
+                    .toList();
+            log.warn("skipped {} review files whose name breaks the dataset's rules (ratings 1-4 in neg/, 7-10 in pos/),"
+                    + " e.g. {}", skipped.size(), String.join(", ", examples));
+        }
+        return new ImdbCorpus(train, test, invalid, skipped.stream().map(ReviewFileName.Parsed::file).toList());
+    }
+
     private static ImdbCorpus checked(ImdbCorpus corpus, String where) {
         if (corpus.train().isEmpty() && corpus.test().isEmpty()) {
             throw new DataException("no labelled reviews in " + where
@@ -160,7 +189,7 @@ public final class ImdbReader {
                     + " (expected aclImdb/train/pos/ and aclImdb/train/neg/ holding <id>_<rating>.txt files)");
         }
         for (String split : SPLITS) {
-            checkClasses(split, corpus.split(split), where);
+            checkClasses(split, corpus, where);
         }
         log.info("Read {} training and {} test reviews from {}", corpus.train().size(), corpus.test().size(), where);
         if (!corpus.invalidUtf8().isEmpty()) {
@@ -176,14 +205,20 @@ public final class ImdbReader {
      * Refuses a split without one of the two classes (a classifier trained on one class learns nothing,
      * and ROC AUC on one class is undefined); warns when one class is under a quarter of the split.
      */
-    private static void checkClasses(String split, List<Review> reviews, String where) {
+    private static void checkClasses(String split, ImdbCorpus corpus, String where) {
+        List<Review> reviews = corpus.split(split);
         long positive = reviews.stream().filter(r -> r.label() == Sentiment.POSITIVE).count();
         long negative = reviews.size() - positive;
         String counts = positive + " positive and " + negative + " negative reviews";
         if (positive == 0 || negative == 0) {
             Sentiment missing = positive == 0 ? Sentiment.POSITIVE : Sentiment.NEGATIVE;
+            String folder = split + "/" + missing.folder() + "/";
+            List<String> skipped = corpus.skippedFiles(split).stream().filter(f -> f.startsWith(folder)).toList();
+            String hint = skipped.isEmpty() ? "is aclImdb/" + split + "/" + missing.folder() + " empty?"
+                    : "all " + skipped.size() + " review files in aclImdb/" + folder + " were skipped for a rating"
+                    + " that breaks the dataset's rules, e.g. " + skipped.get(0).substring(folder.length());
             throw new DataException("the " + split + " split in " + where + " has " + counts
-                    + ": both classes are needed (is aclImdb/" + split + "/" + missing.folder() + " empty?)");
+                    + ": both classes are needed (" + hint + ")");
         }
         if (Math.min(positive, negative) < IMBALANCE_WARNING_SHARE * reviews.size()) {
             log.warn("the {} split in {} is strongly imbalanced: {} ({}% positive); accuracy flatters a model"

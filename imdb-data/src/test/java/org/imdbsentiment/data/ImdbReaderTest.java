@@ -150,6 +150,51 @@ class ImdbReaderTest {
         }
     }
 
+    @Test
+    void reviewFilesWhoseRatingBreaksTheRulesAreSkippedCountedAndWarnedAbout(@TempDir Path tmp) throws IOException {
+        Map<String, String> files = MiniImdb.files(10);
+        for (String bad : List.of("train/pos/20000_1.txt", "test/neg/14_99.txt", "train/neg/30000_5.txt",
+                "train/pos/30001_6.txt", "test/pos/40000_0.txt", "train/neg/50000_8.txt", "test/pos/2_99999999999.txt")) {
+            files.put("aclImdb/" + bad, "A review whose file name breaks the rules.");
+        }
+        ImdbCorpus fromTar = ImdbReader.read(MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), files));
+        ImdbCorpus fromDir;
+        List<String> warnings;
+        try (LogCapture log = LogCapture.of(ImdbReader.class)) {
+            fromDir = ImdbReader.read(MiniImdb.writeDirectory(tmp.resolve("d"), files));
+            warnings = log.warnings();
+        }
+        assertEquals(fromDir, fromTar);
+        assertEquals(20, fromDir.train().size());
+        assertEquals(20, fromDir.test().size());
+        assertEquals(List.of("test/neg/14_99.txt", "test/pos/2_99999999999.txt", "test/pos/40000_0.txt",
+                "train/neg/30000_5.txt", "train/neg/50000_8.txt", "train/pos/20000_1.txt", "train/pos/30001_6.txt"),
+                fromDir.skippedFiles());
+        assertEquals(7, fromDir.skippedCount());
+        assertEquals(4, fromDir.skippedFiles("train").size());
+        String warning = warnings.stream().filter(w -> w.contains("skipped")).findFirst().orElse(warnings.toString());
+        assertTrue(warning.startsWith("skipped 7 review files"), warning);
+        assertTrue(warning.contains("test/neg/14_99.txt (rating 99 is outside 1..10)"), warning);
+    }
+
+    @Test
+    void aClassWhoseFilesWereAllSkippedSaysWhyItIsMissing(@TempDir Path tmp) throws IOException {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        MiniImdb.files(4).forEach((name, text) ->
+                files.put(name.startsWith("aclImdb/train/pos/") ? name.replaceAll("_\\d+\\.txt$", "_2.txt") : name, text));
+        Path root = MiniImdb.writeDirectory(tmp, files);
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(root));
+        assertEquals("the train split in " + root + " has 0 positive and 4 negative reviews: both classes are needed"
+                + " (all 4 review files in aclImdb/train/pos/ were skipped for a rating that breaks the dataset's rules,"
+                + " e.g. 0_2.txt)", e.getMessage());
+    }
+
+    @Test
+    void unlabelledReviewsAreIgnoredNotCountedAsSkipped(@TempDir Path tmp) throws IOException {
+        ImdbCorpus c = ImdbReader.read(MiniImdb.writeDirectory(tmp, 3));
+        assertEquals(List.of(), c.skippedFiles());
+    }
+
     private static void deleteFilesIn(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             for (Path p : s.toList()) {
