@@ -51,6 +51,9 @@ public final class Downloader {
             }
             log.warn("Cached {} is not the expected file ({}); downloading it again", target, problem);
         }
+        if (Files.isSymbolicLink(cacheDir) && !Files.exists(cacheDir)) {
+            throw new DataException("cannot create cache directory " + cacheDir + ": " + MissingPath.describe(cacheDir));
+        }
         try {
             Files.createDirectories(cacheDir);
         } catch (IOException e) {

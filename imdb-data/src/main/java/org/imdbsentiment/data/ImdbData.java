@@ -24,8 +24,8 @@ public final class ImdbData {
         if (given.isPresent()) {
             Path p = given.get();
             if (!Files.exists(p)) {
-                throw new DataException("IMDB data not found: " + p
-                        + " does not exist (give an aclImdb/ directory or an aclImdb_v1.tar.gz archive)");
+                throw new DataException("IMDB data not found: " + MissingPath.describe(p)
+                        + " (give an aclImdb/ directory or an aclImdb_v1.tar.gz archive)");
             }
             return p;
         }

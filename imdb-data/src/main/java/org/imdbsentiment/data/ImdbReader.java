@@ -7,9 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,7 @@ import java.util.stream.Stream;
  * Reads the labelled IMDB reviews from either form a user may have:
  * <ul>
  *   <li>the {@code .tar.gz} archive (the official {@code aclImdb_v1.tar.gz} or the labelled-only
- *       copy), streamed entry by entry, never extracted to disk;</li>
+ *       copy), or the same tar uncompressed, streamed entry by entry, never extracted to disk;</li>
  *   <li>an extracted {@code aclImdb/} directory (or its parent).</li>
  * </ul>
  * Unlabelled reviews ({@code train/unsup}) and the bag-of-words files are skipped.
@@ -51,19 +54,39 @@ public final class ImdbReader {
         if (Files.isRegularFile(path)) {
             return readArchive(path, progress);
         }
-        throw new DataException("IMDB data not found at " + path
-                + ": give an aclImdb/ directory or an aclImdb_v1.tar.gz archive");
+        throw new DataException("IMDB data not found: " + MissingPath.describe(path)
+                + " (give an aclImdb/ directory or an aclImdb_v1.tar.gz archive)");
     }
 
+    /** How an archive's tar stream is stored, told by its first bytes rather than its name. */
+    private enum Packing {
+        GZIP("gzip stream"), TAR("tar archive");
+
+        final String stream;
+
+        Packing(String stream) {
+            this.stream = stream;
+        }
+    }
+
+    /**
+     * Reads a {@code .tar.gz} archive or, told apart by its first bytes, a plain {@code .tar}. A plain
+     * tar has no checksum, so it must end with the end-of-archive marker (two zero records), or it is
+     * refused as truncated rather than read in part.
+     */
     public static ImdbCorpus readArchive(Path archive, Progress.Factory progress) throws IOException {
+        Packing packing = packing(archive);
+        if (packing == Packing.TAR && !endsWithEndOfArchiveMarker(archive)) {
+            throw truncated(archive, "no end-of-archive marker", null);
+        }
         List<Review> train = new ArrayList<>();
         List<Review> test = new ArrayList<>();
         Set<String> invalid = new HashSet<>();
         List<ReviewFileName.Parsed> skipped = new ArrayList<>();
         try (Progress shown = progress.start("read " + archive.getFileName(), Files.size(archive) >> 20, "MB");
              InputStream in = new BufferedInputStream(new CountingInputStream(Files.newInputStream(archive), shown), 1 << 16);
-             GzipCompressorInputStream gz = new GzipCompressorInputStream(in);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gz, StandardCharsets.UTF_8.name())) {
+             InputStream unpacked = packing == Packing.GZIP ? new GzipCompressorInputStream(in) : in;
+             TarArchiveInputStream tar = new TarArchiveInputStream(unpacked, StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (!e.isFile()) {
@@ -79,11 +102,62 @@ public final class ImdbReader {
                 }
                 add(parsed.get(), tar.readAllBytes(), train, test, invalid);
             }
+            // Read what follows the tar's end (padding, the gzip trailer), so a cut there is noticed too.
+            unpacked.transferTo(OutputStream.nullOutputStream());
+        } catch (EOFException e) {
+            throw truncated(archive, "unexpected end of the " + packing.stream, e);
         } catch (IOException e) {
-            throw new DataException("cannot read IMDB archive " + archive + ": " + e.getMessage()
+            if (String.valueOf(e.getMessage()).startsWith("Truncated TAR archive")) {
+                throw truncated(archive, "unexpected end of the tar archive", e);
+            }
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new DataException("cannot read IMDB archive " + archive + ": " + problem
                     + " (is it a complete .tar.gz? delete it and download again)", e);
         }
         return checked(corpus(train, test, invalid, skipped), archive.toString());
+    }
+
+    private static Packing packing(Path archive) throws IOException {
+        byte[] head = new byte[512];
+        int n;
+        try (InputStream in = Files.newInputStream(archive)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (GzipCompressorInputStream.matches(head, n)) {
+            return Packing.GZIP;
+        }
+        if (n == head.length && TarArchiveInputStream.matches(head, n)) {
+            return Packing.TAR;
+        }
+        throw new DataException("cannot read IMDB archive " + archive + ": "
+                + (n == 0 ? "it is empty" : "it is neither gzip-compressed (.tar.gz) nor a .tar archive")
+                + "; expected aclImdb_v1.tar.gz or an extracted aclImdb/ directory"
+                + " (if it is a download, delete it and download again)");
+    }
+
+    /** Whether a plain tar's size is whole records and it ends with two zero records. */
+    private static boolean endsWithEndOfArchiveMarker(Path tar) throws IOException {
+        long size = Files.size(tar);
+        if (size % 512 != 0 || size < 3 * 512) {
+            return false;
+        }
+        ByteBuffer tail = ByteBuffer.allocate(2 * 512);
+        try (SeekableByteChannel ch = Files.newByteChannel(tar)) {
+            ch.position(size - tail.capacity());
+            while (tail.hasRemaining() && ch.read(tail) >= 0) {
+                // read on
+            }
+        }
+        for (byte b : tail.array()) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DataException truncated(Path archive, String how, Exception cause) {
+        return new DataException(archive + " is truncated or corrupt (" + how + "): download it again", cause);
     }
 
     public static ImdbCorpus readDirectory(Path dir) throws IOException {

@@ -110,6 +110,15 @@ class DownloaderTest {
     }
 
     @Test
+    void aCacheDirectoryThatIsADanglingSymbolicLinkSaysWhereItPoints(@TempDir Path tmp) throws IOException {
+        Path cache = Files.createSymbolicLink(tmp.resolve("cache"), tmp.resolve("unmounted/cache"));
+        DataException e = assertThrows(DataException.class, () -> new Downloader(cache).fetch(remote()));
+        assertEquals("cannot create cache directory " + cache + ": " + cache + " is a symbolic link to "
+                + tmp.resolve("unmounted/cache") + ", which does not exist", e.getMessage());
+        assertEquals(0, requests.get());
+    }
+
+    @Test
     void verifyNamesWhatIsWrong(@TempDir Path dir) throws IOException {
         Path f = Files.write(dir.resolve("f"), CONTENT);
         assertEquals(null, Downloader.verify(f, remote()));

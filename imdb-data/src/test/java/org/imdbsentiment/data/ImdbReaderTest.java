@@ -69,19 +69,48 @@ class ImdbReaderTest {
     }
 
     @Test
-    void aTruncatedArchiveIsRefused(@TempDir Path tmp) throws IOException {
+    void aTruncatedArchiveSaysItIsTruncatedAndToDownloadItAgain(@TempDir Path tmp) throws IOException {
         Path archive = MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), 50);
         byte[] bytes = Files.readAllBytes(archive);
         Path truncated = Files.write(tmp.resolve("t.tar.gz"), Arrays.copyOf(bytes, bytes.length / 2));
-        assertThrows(DataException.class, () -> ImdbReader.read(truncated));
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(truncated));
+        assertEquals(truncated + " is truncated or corrupt (unexpected end of the gzip stream): download it again",
+                e.getMessage());
+    }
+
+    @Test
+    void aPlainTarArchiveIsReadLikeTheTarGz(@TempDir Path tmp) throws IOException {
+        ImdbCorpus fromTarGz = ImdbReader.read(MiniImdb.writeArchive(tmp.resolve("a.tar.gz"), 12));
+        ImdbCorpus fromTar = ImdbReader.read(MiniImdb.writePlainTar(tmp.resolve("aclImdb_v1.tar"), 12));
+        assertEquals(fromTarGz, fromTar);
+    }
+
+    @Test
+    void aTruncatedPlainTarIsRefusedNotReadInPart(@TempDir Path tmp) throws IOException {
+        byte[] bytes = Files.readAllBytes(MiniImdb.writePlainTar(tmp.resolve("a.tar"), 50));
+        for (int cut : new int[] {bytes.length / 2, bytes.length / 2 / 512 * 512}) { // mid-record and on a record boundary
+            Path truncated = Files.write(tmp.resolve("t" + cut + ".tar"), Arrays.copyOf(bytes, cut));
+            DataException e = assertThrows(DataException.class, () -> ImdbReader.read(truncated));
+            assertTrue(e.getMessage().startsWith(truncated + " is truncated or corrupt ("), e.getMessage());
+            assertTrue(e.getMessage().endsWith("): download it again"), e.getMessage());
+        }
     }
 
     @Test
     void aFileThatIsNotAnArchiveIsRefused(@TempDir Path tmp) throws IOException {
         Path notArchive = Files.writeString(tmp.resolve("aclImdb_v1.tar.gz"), "<html>Not Found</html>");
         DataException e = assertThrows(DataException.class, () -> ImdbReader.read(notArchive));
-        assertTrue(e.getMessage().startsWith("cannot read IMDB archive " + notArchive), e.getMessage());
-        assertTrue(e.getMessage().contains("download again"), e.getMessage());
+        assertEquals("cannot read IMDB archive " + notArchive + ": it is neither gzip-compressed (.tar.gz) nor a .tar"
+                + " archive; expected aclImdb_v1.tar.gz or an extracted aclImdb/ directory (if it is a download,"
+                + " delete it and download again)", e.getMessage());
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsNamedWithItsTarget(@TempDir Path tmp) throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("data"), tmp.resolve("gone/aclImdb"));
+        DataException e = assertThrows(DataException.class, () -> ImdbReader.read(link));
+        assertEquals("IMDB data not found: " + link + " is a symbolic link to " + tmp.resolve("gone/aclImdb")
+                + ", which does not exist (give an aclImdb/ directory or an aclImdb_v1.tar.gz archive)", e.getMessage());
     }
 
     @Test

@@ -59,17 +59,30 @@ public final class MiniImdb {
     /** Writes {@code files} (relative path from above aclImdb/ to content) as a .tar.gz archive. */
     public static Path writeArchive(Path file, Map<String, String> files) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
-             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-            for (Map.Entry<String, String> e : files.entrySet()) {
-                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
-                entry.setSize(bytes.length);
-                tar.putArchiveEntry(entry);
-                tar.write(bytes);
-                tar.closeArchiveEntry();
-            }
+             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out)) {
+            writeTar(gz, files);
         }
         return file;
+    }
+
+    /** Writes the mini data set as a plain, uncompressed .tar archive. */
+    public static Path writePlainTar(Path file, int perClass) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeTar(out, files(perClass));
+        }
+        return file;
+    }
+
+    private static void writeTar(OutputStream out, Map<String, String> files) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+            entry.setSize(bytes.length);
+            tar.putArchiveEntry(entry);
+            tar.write(bytes);
+            tar.closeArchiveEntry();
+        }
+        tar.finish(); // the end-of-archive records; closing is left to the caller's stream
     }
 }
