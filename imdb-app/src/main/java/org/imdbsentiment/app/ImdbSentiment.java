@@ -1,5 +1,7 @@
 package org.imdbsentiment.app;
 
+import org.imdbsentiment.app.cli.Cli;
+
 /**
  * Entry point: {@code mvn -pl imdb-app exec:java -Dversion=v1}, or {@code java -jar} with options
  * ({@code --help} lists them).

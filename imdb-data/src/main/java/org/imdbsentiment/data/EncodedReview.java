@@ -5,7 +5,7 @@ package org.imdbsentiment.data;
  *
  * @param id             the review's id
  * @param tokens         vocabulary indices, at least one, at most the configured maximum length
- * @param label          the sentiment
+ * @param label          the sentiment; {@code null} for unlabelled text (prediction)
  * @param originalLength how many tokens the text had before truncation (0: none, read as one UNK)
  */
 public record EncodedReview(String id, int[] tokens, Sentiment label, int originalLength) {

@@ -11,9 +11,11 @@ import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.IntSupplier;
 
 /**
  * Encoded reviews as masked sequence minibatches, built by DataVec: every review is a sequence record
@@ -27,10 +29,14 @@ import java.util.NoSuchElementException;
  * </ul>
  * where {@code T} is the longest review of that batch (at most the encoder's maximum length).
  *
- * <p>{@link #reset()} starts a new pass. A training iterator ({@link #forTraining}) orders each
- * epoch anew from {@link BatchOrder}, the seed and the epoch number; an evaluation iterator
+ * and the batch's review ids as its example metadata ({@link #ids(DataSet)}), so a review's id travels
+ * with its row even when DL4J reads batches ahead on another thread ({@code AsyncDataSetIterator}).
+ *
+ * <p>{@link #reset()} starts a new pass. A training iterator ({@link #forTraining}) orders each pass
+ * from {@link BatchOrder}, the seed and the epoch its epoch source names at that moment (not from a
+ * count of resets, which DL4J's wrappers make in their own numbers); an evaluation iterator
  * ({@link #forEvaluation}) reads the same length-bucketed order on every pass, so that little
- * padding is computed and a capped pass still sees both labels.
+ * padding is computed and a capped pass still sees both labels; {@link #inOrder} keeps the given order.
  */
 public final class ReviewDataSetIterator implements DataSetIterator {
     private static final int TOKEN_COLUMN = 0;
@@ -42,7 +48,7 @@ public final class ReviewDataSetIterator implements DataSetIterator {
     private final int batchSize;
     private final BatchOrder order;
     private final long seed;
-    private final boolean samePassOrder;
+    private final IntSupplier epochSource;
     private final int naiveLength;
 
     private int epoch = -1;
@@ -51,14 +57,23 @@ public final class ReviewDataSetIterator implements DataSetIterator {
     private SequenceRecordReaderDataSetIterator delegate;
     private DataSetPreProcessor preProcessor;
 
-    /** Batches for training: every {@link #reset()} is a new epoch with a new order. */
-    public static ReviewDataSetIterator forTraining(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed) {
-        return new ReviewDataSetIterator(reviews, batchSize, order, seed, false, 0);
+    /**
+     * Batches for training: each {@link #reset()} orders the reviews for the epoch (from 0) that
+     * {@code epoch} gives then, e.g. the number of epochs completed so far.
+     */
+    public static ReviewDataSetIterator forTraining(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed,
+                                                    IntSupplier epoch) {
+        return new ReviewDataSetIterator(reviews, batchSize, order, seed, epoch, 0);
     }
 
     /** Batches for evaluation: the same length-bucketed order on every pass. */
     public static ReviewDataSetIterator forEvaluation(List<EncodedReview> reviews, int batchSize, long seed) {
-        return new ReviewDataSetIterator(reviews, batchSize, BatchOrder.BUCKETED, seed, true, 0);
+        return new ReviewDataSetIterator(reviews, batchSize, BatchOrder.BUCKETED, seed, () -> 0, 0);
+    }
+
+    /** Batches in the given order, on every pass (prediction). */
+    public static ReviewDataSetIterator inOrder(List<EncodedReview> reviews, int batchSize) {
+        return new ReviewDataSetIterator(reviews, batchSize, BatchOrder.SEQUENTIAL, 0, () -> 0, 0);
     }
 
     /**
@@ -66,7 +81,7 @@ public final class ReviewDataSetIterator implements DataSetIterator {
      * {@code length} steps, no mask.
      */
     public ReviewDataSetIterator withNaivePadding(int length) {
-        return new ReviewDataSetIterator(reviews, batchSize, order, seed, samePassOrder, length);
+        return new ReviewDataSetIterator(reviews, batchSize, order, seed, epochSource, length);
     }
 
     /** Batches padded as {@code padding} says; {@code length} is the fixed length of naive padding. */
@@ -78,7 +93,7 @@ public final class ReviewDataSetIterator implements DataSetIterator {
     }
 
     private ReviewDataSetIterator(List<EncodedReview> reviews, int batchSize, BatchOrder order, long seed,
-                                  boolean samePassOrder, int naiveLength) {
+                                  IntSupplier epochSource, int naiveLength) {
         if (reviews.isEmpty()) {
             throw new IllegalArgumentException("no reviews to iterate");
         }
@@ -89,7 +104,7 @@ public final class ReviewDataSetIterator implements DataSetIterator {
         this.batchSize = batchSize;
         this.order = order;
         this.seed = seed;
-        this.samePassOrder = samePassOrder;
+        this.epochSource = epochSource;
         this.naiveLength = naiveLength;
         this.lengths = reviews.stream().mapToInt(EncodedReview::length).toArray();
         this.records = new ArrayList<>(reviews.size());
@@ -107,7 +122,8 @@ public final class ReviewDataSetIterator implements DataSetIterator {
      * {@code paddedLength} (0: none).
      */
     static List<List<Writable>> toSequenceRecord(EncodedReview review, int paddedLength) {
-        Writable label = new IntWritable(review.label().value());
+        // Unlabelled text (prediction) reads as label 0; nothing uses the label of such a batch.
+        Writable label = new IntWritable(review.label() == null ? 0 : review.label().value());
         List<List<Writable>> steps = new ArrayList<>(Math.max(review.length(), paddedLength));
         for (int token : review.tokens()) {
             steps.add(List.of(new IntWritable(token), label));
@@ -121,8 +137,12 @@ public final class ReviewDataSetIterator implements DataSetIterator {
 
     @Override
     public void reset() {
-        if (!samePassOrder || epochOrder == null) {
-            epoch++;
+        int wanted = epochSource.getAsInt();
+        if (wanted < 0) {
+            throw new IllegalStateException("epoch must be >= 0, was " + wanted);
+        }
+        if (epochOrder == null || wanted != epoch) {
+            epoch = wanted;
             epochOrder = BatchPlanner.order(lengths, batchSize, order, seed, epoch);
         }
         List<List<List<Writable>>> ordered = new ArrayList<>(epochOrder.length);
@@ -145,8 +165,13 @@ public final class ReviewDataSetIterator implements DataSetIterator {
             throw new NoSuchElementException();
         }
         DataSet raw = delegate.next();
+        List<Serializable> ids = new ArrayList<>(raw.numExamples());
+        for (int i = cursor; i < cursor + raw.numExamples(); i++) {
+            ids.add(reviews.get(epochOrder[i]).id());
+        }
         cursor += raw.numExamples();
         DataSet ds = oneLabelPerReview(raw);
+        ds.setExampleMetaData(ids);
         if (naiveLength > 0) {
             ds.setFeaturesMaskArray(null);
         }
@@ -171,25 +196,13 @@ public final class ReviewDataSetIterator implements DataSetIterator {
         return new DataSet(raw.getFeatures(), labels, mask, null);
     }
 
-    /** The ids of the reviews of the batch that {@link #next()} returned last, in row order. */
-    public List<String> lastBatchIds(int size) {
-        List<String> ids = new ArrayList<>(size);
-        for (int i = cursor - size; i < cursor; i++) {
-            ids.add(reviews.get(epochOrder[i]).id());
+    /** The ids of a batch's reviews, in row order: its example metadata, set by {@link #next()}. */
+    public static List<String> ids(DataSet batch) {
+        List<Serializable> meta = batch.getExampleMetaData();
+        if (meta == null || meta.size() != batch.numExamples()) {
+            throw new IllegalArgumentException("the batch carries no review ids (not made by ReviewDataSetIterator)");
         }
-        return ids;
-    }
-
-    /**
-     * Moves the epoch counter on by {@code epochs}, as if that many epochs had been read: a resumed
-     * run then reads the same batches as an uninterrupted one.
-     */
-    public void skipEpochs(int epochs) {
-        if (samePassOrder) {
-            throw new IllegalStateException("an evaluation iterator has no epochs to skip");
-        }
-        epoch += epochs - 1;
-        reset(); // the next epoch, i.e. the counter moved on by epochs in all
+        return meta.stream().map(String.class::cast).toList();
     }
 
     /** The epoch that the current pass belongs to, from 0. */

@@ -37,8 +37,13 @@ public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLen
     }
 
     public EncodedReview encode(Review review) {
-        List<String> tokens = tokenizer.tokenize(review.text());
-        return new EncodedReview(review.id(), indices(tokens), review.label(), tokens.size());
+        return encode(review.id(), review.text(), review.label());
+    }
+
+    /** A text under {@code id}; {@code label} is {@code null} for unlabelled text. */
+    public EncodedReview encode(String id, String text, Sentiment label) {
+        List<String> tokens = tokenizer.tokenize(text);
+        return new EncodedReview(id, indices(tokens), label, tokens.size());
     }
 
     public List<EncodedReview> encodeAll(List<Review> reviews) {

@@ -14,6 +14,19 @@ public interface Tokenizer extends Function<String, List<String>> {
     /** The tokens of {@code text}, in order. */
     List<String> tokenize(String text);
 
+    /** A short name that a saved model records, to find the same tokenizer again. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * The version of the rules: raised whenever the same text could give other tokens, so that a
+     * model saved under other rules is refused instead of reading text differently.
+     */
+    default int rulesVersion() {
+        return 1;
+    }
+
     @Override
     default List<String> apply(String text) {
         return tokenize(text);

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * <p>Lone apostrophes are dropped, since they carry no meaning once they are not inside a word.
  */
 public final class WordTokenizer implements Tokenizer {
+    /** The name models record for this tokenizer. */
+    public static final String NAME = "word";
+    /** The rules above; raise it with any change that can give other tokens for some text. */
+    public static final int RULES_VERSION = 1;
 
     private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern TOKEN =
@@ -36,6 +40,16 @@ public final class WordTokenizer implements Tokenizer {
             tokens.add(m.group().replace('\u2019', '\''));
         }
         return tokens;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int rulesVersion() {
+        return RULES_VERSION;
     }
 
     @Override

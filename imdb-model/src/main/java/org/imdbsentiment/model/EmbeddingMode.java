@@ -26,13 +26,4 @@ public enum EmbeddingMode {
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    public static EmbeddingMode ofKey(String key) {
-        for (EmbeddingMode m : values()) {
-            if (m.key().equals(key)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown embedding '" + key + "' (valid: scratch, glove-trainable, glove-frozen)");
-    }
 }

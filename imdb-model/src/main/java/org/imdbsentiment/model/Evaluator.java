@@ -34,7 +34,7 @@ public final class Evaluator {
             DataSet ds = batches.next();
             float[] p = predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray());
             float[] y = ds.getLabels().toFloatVector();
-            List<String> ids = batches.lastBatchIds(p.length);
+            List<String> ids = ReviewDataSetIterator.ids(ds);
             for (int i = 0; i < p.length; i++) {
                 scored.add(new ScoredReview(ids.get(i), y[i] > 0.5f ? Sentiment.POSITIVE : Sentiment.NEGATIVE, p[i]));
             }

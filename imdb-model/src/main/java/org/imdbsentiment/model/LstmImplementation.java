@@ -15,13 +15,4 @@ public enum LstmImplementation {
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static LstmImplementation ofKey(String key) {
-        for (LstmImplementation i : values()) {
-            if (i.key().equals(key)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown lstm '" + key + "' (valid: fast, dl4j)");
-    }
 }

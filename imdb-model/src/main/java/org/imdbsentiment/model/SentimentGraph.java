@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.lstm.FastLstm;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,8 +46,8 @@ public final class SentimentGraph {
     }
 
     /** An initialised graph for a vocabulary of {@code vocabSize} tokens, embedding learned from scratch. */
-    public static ComputationGraph build(ExperimentConfig.Model model, int vocabSize, double learningRate, long seed) {
-        return build(model, vocabSize, learningRate, seed, Optional.empty());
+    public static ComputationGraph build(ExperimentConfig config, int vocabSize) {
+        return build(config, vocabSize, Optional.empty());
     }
 
     /**
@@ -53,30 +55,39 @@ public final class SentimentGraph {
      * pretrained vectors ({@code [vocabSize, embeddingSize]}), they are written into the embedding
      * after initialisation, as its parameter {@code W}.
      */
-    public static ComputationGraph build(ExperimentConfig.Model model, int vocabSize, double learningRate, long seed,
-                                         Optional<INDArray> pretrained) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
-                .weightInit(WeightInit.XAVIER)
+    public static ComputationGraph build(ExperimentConfig config, int vocabSize, Optional<INDArray> pretrained) {
+        NeuralNetConfiguration.Builder common = new NeuralNetConfiguration.Builder()
+                .seed(config.get(Settings.SEED))
+                .updater(new Adam(config.get(Settings.LEARNING_RATE)))
+                .weightInit(WeightInit.XAVIER);
+        double weightDecay = config.get(Settings.WEIGHT_DECAY);
+        if (weightDecay > 0) {
+            common.l2(weightDecay); // on weights only, not biases; 0 leaves the configuration as before the setting
+        }
+        OutputLayer.Builder out = new OutputLayer.Builder(new LossBinaryXENT())
+                .nIn(config.get(Settings.HIDDEN_SIZE))
+                .nOut(1)
+                .activation(Activation.SIGMOID);
+        double dropout = config.get(Settings.DROPOUT);
+        if (dropout > 0) {
+            out.dropOut(1 - dropout); // DL4J takes the probability of keeping an input
+        }
+        ComputationGraphConfiguration conf = common
                 .graphBuilder()
                 .addInputs(INPUT)
-                .addLayer(EMBEDDING, embeddingLayer(model, vocabSize, pretrained.isPresent()), INPUT)
-                .addLayer(LSTM_LAYER, lstmLayer(model), EMBEDDING)
+                .addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), INPUT)
+                .addLayer(LSTM_LAYER, lstmLayer(config), EMBEDDING)
                 .addVertex(LAST, new LastTimeStepVertex(INPUT), LSTM_LAYER)
-                .addLayer(OUTPUT, new OutputLayer.Builder(new LossBinaryXENT())
-                        .nIn(model.hiddenSize())
-                        .nOut(1)
-                        .activation(Activation.SIGMOID)
-                        .build(), LAST)
+                .addLayer(OUTPUT, out.build(), LAST)
                 .setOutputs(OUTPUT)
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         pretrained.ifPresent(w -> {
-            if (w.rank() != 2 || w.size(0) != vocabSize || w.size(1) != model.embeddingSize()) {
+            int embeddingSize = config.get(Settings.EMBEDDING_SIZE);
+            if (w.rank() != 2 || w.size(0) != vocabSize || w.size(1) != embeddingSize) {
                 throw new IllegalArgumentException("pretrained embedding has shape " + Arrays.toString(w.shape())
-                        + ", expected [" + vocabSize + ", " + model.embeddingSize() + "]");
+                        + ", expected [" + vocabSize + ", " + embeddingSize + "]");
             }
             graph.getLayer(EMBEDDING).setParam(DefaultParamInitializer.WEIGHT_KEY, w);
         });
@@ -84,12 +95,14 @@ public final class SentimentGraph {
     }
 
     /** The recurrent layer; both implementations have the same parameters and compute the same function. */
-    private static Layer lstmLayer(ExperimentConfig.Model model) {
-        return switch (model.lstm()) {
-            case FAST -> new FastLstm(model.embeddingSize(), model.hiddenSize());
+    private static Layer lstmLayer(ExperimentConfig config) {
+        int in = config.get(Settings.EMBEDDING_SIZE);
+        int hidden = config.get(Settings.HIDDEN_SIZE);
+        return switch (config.get(Settings.LSTM)) {
+            case FAST -> new FastLstm(in, hidden);
             case DL4J -> new LSTM.Builder()
-                    .nIn(model.embeddingSize())
-                    .nOut(model.hiddenSize())
+                    .nIn(in)
+                    .nOut(hidden)
                     .activation(Activation.TANH)
                     .build();
         };
@@ -100,15 +113,16 @@ public final class SentimentGraph {
      * written after {@code init()} rather than through {@code weightInit(INDArray)}: a graph built
      * that way comes back from save/restore with a scrambled embedding matrix.
      */
-    private static Layer embeddingLayer(ExperimentConfig.Model model, int vocabSize, boolean hasPretrained) {
-        if (hasPretrained != model.embedding().pretrained()) {
-            throw new IllegalArgumentException("embedding " + model.embedding().key()
+    private static Layer embeddingLayer(ExperimentConfig config, int vocabSize, boolean hasPretrained) {
+        EmbeddingMode mode = config.get(Settings.EMBEDDING);
+        if (hasPretrained != mode.pretrained()) {
+            throw new IllegalArgumentException("embedding " + mode.key()
                     + (hasPretrained ? " takes no pretrained vectors" : " needs pretrained vectors"));
         }
         EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabSize)
-                .nOut(model.embeddingSize());
-        return switch (model.embedding()) {
+                .nOut(config.get(Settings.EMBEDDING_SIZE));
+        return switch (mode) {
             // Word vectors drawn from N(0, 1), as PyTorch's nn.Embedding does.
             case SCRATCH -> embedding.weightInit(new NormalDistribution(0, 1)).build();
             // Overwritten with the pretrained vectors after init().

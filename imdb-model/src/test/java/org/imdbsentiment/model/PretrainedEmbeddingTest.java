@@ -7,6 +7,7 @@ import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 import org.imdbsentiment.data.Sentiment;
 import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.model.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,12 +75,12 @@ class PretrainedEmbeddingTest {
         assertEquals(List.of(Map.entry("bad", 6L), Map.entry("qqq", 2L)), c.topUnmatched());
     }
 
-    private static ExperimentConfig.Model model(EmbeddingMode mode) {
-        return new ExperimentConfig.Model(mode, DIM, 6);
+    private static ExperimentConfig model(EmbeddingMode mode, double learningRate) {
+        return SmallConfig.of(mode.key(), DIM, 6, "fast", learningRate, 1);
     }
 
     private static ComputationGraph graph(EmbeddingMode mode) {
-        return SentimentGraph.build(model(mode), VOCAB.size(), 0.05, 1,
+        return SentimentGraph.build(model(mode, 0.05), VOCAB.size(),
                 Optional.of(PretrainedEmbedding.align(VOCAB, VECTORS, DIM, 1).matrix()));
     }
 
@@ -90,7 +91,7 @@ class PretrainedEmbeddingTest {
             reviews.add(new EncodedReview("r" + i, r.ints(3 + r.nextInt(5), 1, VOCAB.size()).toArray(),
                     i % 2 == 0 ? Sentiment.POSITIVE : Sentiment.NEGATIVE));
         }
-        return ReviewDataSetIterator.forTraining(reviews, 8, BatchOrder.RANDOM, 1);
+        return ReviewDataSetIterator.forTraining(reviews, 8, BatchOrder.RANDOM, 1, () -> 0);
     }
 
     @Test
@@ -141,9 +142,9 @@ class PretrainedEmbeddingTest {
     @Test
     void pretrainedModesNeedVectorsAndScratchTakesNone() {
         assertThrows(IllegalArgumentException.class,
-                () -> SentimentGraph.build(model(EmbeddingMode.GLOVE_FROZEN), VOCAB.size(), 0.01, 1, Optional.empty()));
-        assertThrows(IllegalArgumentException.class, () -> SentimentGraph.build(model(EmbeddingMode.SCRATCH),
-                VOCAB.size(), 0.01, 1, Optional.of(PretrainedEmbedding.align(VOCAB, VECTORS, DIM, 1).matrix())));
+                () -> SentimentGraph.build(model(EmbeddingMode.GLOVE_FROZEN, 0.01), VOCAB.size(), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> SentimentGraph.build(model(EmbeddingMode.SCRATCH, 0.01),
+                VOCAB.size(), Optional.of(PretrainedEmbedding.align(VOCAB, VECTORS, DIM, 1).matrix())));
         assertTrue(Set.of(EmbeddingMode.values()).stream().filter(EmbeddingMode::pretrained).count() == 2);
     }
 }

@@ -20,10 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SentimentGraphTest {
     private static final int VOCAB = 50;
-    private static final ExperimentConfig.Model SMALL = new ExperimentConfig.Model(EmbeddingMode.SCRATCH, 8, 16);
 
     private static ComputationGraph smallGraph(long seed) {
-        return SentimentGraph.build(SMALL, VOCAB, 0.01, seed);
+        return SentimentGraph.build(SmallConfig.of("scratch", 8, 16, "fast", 0.01, seed), VOCAB);
     }
 
     /** Features [1, 1, length] holding {@code ids} then {@code padding} values; mask over the ids. */
@@ -85,8 +84,8 @@ class SentimentGraphTest {
         ComputationGraph g = smallGraph(11);
         EncodedReview shortOne = new EncodedReview("a", new int[] {3, 4, 5}, Sentiment.POSITIVE);
         EncodedReview longOne = new EncodedReview("b", new Random(1).ints(120, 2, VOCAB).toArray(), Sentiment.NEGATIVE);
-        var alone = ReviewDataSetIterator.forTraining(List.of(shortOne), 2, BatchOrder.SEQUENTIAL, 1).next();
-        var together = ReviewDataSetIterator.forTraining(List.of(shortOne, longOne), 2, BatchOrder.SEQUENTIAL, 1).next();
+        var alone = ReviewDataSetIterator.inOrder(List.of(shortOne), 2).next();
+        var together = ReviewDataSetIterator.inOrder(List.of(shortOne, longOne), 2).next();
         assertEquals(120, together.getFeatures().size(2));
         float a = Evaluator.predict(g, alone.getFeatures(), alone.getFeaturesMaskArray())[0];
         float b = Evaluator.predict(g, together.getFeatures(), together.getFeaturesMaskArray())[0];
@@ -97,7 +96,7 @@ class SentimentGraphTest {
     void naivePaddingReachesTheOutputWhileMaskedPaddingDoesNot() {
         ComputationGraph g = smallGraph(13);
         List<EncodedReview> reviews = List.of(new EncodedReview("a", new int[] {3, 4, 5, 6}, Sentiment.POSITIVE));
-        var masked = ReviewDataSetIterator.forTraining(reviews, 1, BatchOrder.SEQUENTIAL, 1);
+        var masked = ReviewDataSetIterator.inOrder(reviews, 1);
         var naive100 = masked.withNaivePadding(100).next();
         var naive256 = masked.withNaivePadding(256).next();
         assertEquals(null, naive256.getFeaturesMaskArray());
@@ -123,7 +122,7 @@ class SentimentGraphTest {
             reviews.add(new EncodedReview("r" + i, ids, label));
         }
         ComputationGraph g = smallGraph(42);
-        var batches = ReviewDataSetIterator.forTraining(reviews, 32, BatchOrder.RANDOM, 42);
+        var batches = ReviewDataSetIterator.forTraining(reviews, 32, BatchOrder.RANDOM, 42, () -> 0);
         for (int epoch = 0; epoch < 8; epoch++) {
             batches.reset();
             g.fit(batches);

@@ -11,8 +11,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.imdbsentiment.model.EmbeddingMode;
-import org.imdbsentiment.model.ExperimentConfig;
+import org.imdbsentiment.model.SmallConfig;
 import org.imdbsentiment.model.LstmImplementation;
 import org.imdbsentiment.model.SentimentGraph;
 import org.junit.jupiter.api.Test;
@@ -162,7 +161,7 @@ class FastLstmTest {
     }
 
     private static ComputationGraph sentimentGraph(LstmImplementation lstm) {
-        return SentimentGraph.build(new ExperimentConfig.Model(EmbeddingMode.SCRATCH, 6, 8, lstm), VOCAB, 0.01, 17);
+        return SentimentGraph.build(SmallConfig.of("scratch", 6, 8, lstm.key(), 0.01, 17), VOCAB);
     }
 
     private static ComputationGraph doubleGraph(Layer lstm) {

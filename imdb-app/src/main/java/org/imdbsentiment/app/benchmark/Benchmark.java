@@ -1,0 +1,189 @@
+package org.imdbsentiment.app.benchmark;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.app.runs.BuildInfo;
+import org.imdbsentiment.app.runs.Machine;
+import org.imdbsentiment.app.training.ComputeThreads;
+import org.imdbsentiment.app.training.PreparedData;
+import org.imdbsentiment.data.EncodedReview;
+import org.imdbsentiment.data.ImdbData;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.model.Evaluator;
+import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.config.ConfigException;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Setting;
+import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.pipeline.SentimentPipeline;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Training and inference speed of a configuration's model on IMDB's real review lengths: it
+ * prepares the data exactly as a run does, then times {@code warmup + batches} training minibatches
+ * (forward, backward, Adam) in the run's batch order, the same number of validation minibatches
+ * scored, and one review at a time. The result is one JSON object; speed targets are checked with it
+ * and with recorded runs, never by timed unit tests.
+ */
+public final class Benchmark {
+    private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+
+    private Benchmark() {
+    }
+
+    /** One timed pass over some minibatches: milliseconds, padded steps (B×T) and real tokens of each. */
+    record Timing(List<Double> millis, long paddedTokens, long realTokens) {
+        double seconds() {
+            return millis.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+        }
+
+        Map<String, Object> toJson() {
+            List<Double> sorted = millis.stream().sorted().toList();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("batches", millis.size());
+            m.put("ms_median", round(sorted.get(sorted.size() / 2)));
+            m.put("ms_min", round(sorted.get(0)));
+            m.put("padded_tokens_per_s", Math.round(paddedTokens / seconds()));
+            m.put("real_tokens_per_s", Math.round(realTokens / seconds()));
+            m.put("padding_overhead", round(paddedTokens / (double) realTokens));
+            return m;
+        }
+    }
+
+    public static Map<String, Object> run(ExperimentConfig config, int batches, int warmup, Progress.Factory progress)
+            throws IOException {
+        if (batches < 1 || warmup < 0) {
+            throw new ConfigException("benchmark needs --batches >= 1 and --warmup >= 0");
+        }
+        ComputeThreads.apply(config.get(Settings.THREADS));
+        PreparedData data = PreparedData.load(config, ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress),
+                progress);
+        int vocab = data.vocabulary().size();
+        // GloVe rows only change values, not the work: random vectors of the same shape stand in for them.
+        Optional<INDArray> pretrained = config.get(Settings.EMBEDDING).pretrained()
+                ? Optional.of(Nd4j.randn(DataType.FLOAT, vocab, config.get(Settings.EMBEDDING_SIZE)))
+                : Optional.empty();
+        ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained);
+
+        SentimentPipeline pipeline = data.pipeline();
+        int[] pass = {0};
+        ReviewDataSetIterator trainBatches = pipeline.trainingBatches(data.train(), config.get(Settings.BATCHING),
+                () -> pass[0]);
+        ReviewDataSetIterator validationBatches = pipeline.evaluationBatches(data.validation());
+        log.info("Timing {} training minibatches after {} warm-up ones", batches, warmup);
+        Timing train = time(trainBatches, warmup, batches, graph::fit, () -> pass[0]++);
+        log.info("Timing {} validation minibatches scored", batches);
+        Timing inference = time(validationBatches, warmup, batches,
+                ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()), () -> { });
+        Timing single = singleReviews(graph, data.validation(), pipeline, warmup, batches);
+
+        long[] epoch = tokens(trainBatches);
+        long[] validation = tokens(validationBatches);
+        double epochSeconds = epoch[0] / (train.paddedTokens() / train.seconds())
+                + validation[0] / (inference.paddedTokens() / inference.seconds());
+
+        // The JSON shape of the lines recorded in docs/benchmarks/ (snake_case keys).
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("version", config.version());
+        for (Setting<?> s : List.of(Settings.LSTM, Settings.EMBEDDING, Settings.BATCHING, Settings.PADDING,
+                Settings.BATCH_SIZE, Settings.EMBEDDING_SIZE, Settings.HIDDEN_SIZE, Settings.MAX_LENGTH)) {
+            String text = config.toSettings().get(s.key());
+            settings.put(s.key().replace('-', '_'), s.defaultValue() instanceof Integer ? (Object) Integer.valueOf(text) : text);
+        }
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", "imdb-sentiment");
+        result.put("git_commit", BuildInfo.current().gitCommit());
+        result.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        result.put("threads", config.get(Settings.THREADS));
+        result.put("cpu", Machine.current().cpu());
+        result.put("settings", settings);
+        result.put("train", train.toJson());
+        result.put("inference", inference.toJson());
+        result.put("single_review", single.toJson());
+        // The work one whole epoch asks for under these settings: what batching and padding cost.
+        result.put("epoch_padded_tokens", epoch[0]);
+        result.put("epoch_real_tokens", epoch[1]);
+        result.put("epoch_padding_overhead", round(epoch[0] / (double) epoch[1]));
+        result.put("epoch_estimate_s", round(epochSeconds));
+        return result;
+    }
+
+    /** {@code nextPass} runs before the iterator is reset to go round again (a training iterator's next epoch). */
+    private static Timing time(ReviewDataSetIterator batches, int warmup, int count, Consumer<DataSet> work,
+                               Runnable nextPass) {
+        batches.reset();
+        List<Double> millis = new ArrayList<>();
+        long padded = 0;
+        long real = 0;
+        for (int i = 0; i < warmup + count; i++) {
+            if (!batches.hasNext()) {
+                nextPass.run();
+                batches.reset(); // fewer minibatches than asked for: go round again, as the next epoch would
+            }
+            DataSet ds = batches.next();
+            long t0 = System.nanoTime();
+            work.accept(ds);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (i >= warmup) {
+                millis.add(ms);
+                padded += paddedSteps(ds);
+                real += realTokens(ds);
+            }
+        }
+        return new Timing(millis, padded, real);
+    }
+
+    /** Reviews scored one at a time, as {@code predict} does: the median-length validation reviews. */
+    private static Timing singleReviews(ComputationGraph graph, List<EncodedReview> reviews, SentimentPipeline pipeline,
+                                        int warmup, int count) {
+        List<EncodedReview> byLength = reviews.stream().sorted(Comparator.comparingInt(r -> r.tokens().length)).toList();
+        List<EncodedReview> middle = byLength.subList(byLength.size() / 2, Math.min(byLength.size(), byLength.size() / 2 + warmup + count));
+        ReviewDataSetIterator one = pipeline.evaluationBatches(middle, 1);
+        return time(one, warmup, count, ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()), () -> { });
+    }
+
+    /** Padded steps (B×T) and real tokens of one whole pass. */
+    private static long[] tokens(ReviewDataSetIterator batches) {
+        batches.reset();
+        long padded = 0;
+        long real = 0;
+        while (batches.hasNext()) {
+            DataSet ds = batches.next();
+            padded += paddedSteps(ds);
+            real += realTokens(ds);
+        }
+        batches.reset();
+        return new long[] {padded, real};
+    }
+
+    /** Batch × T: the steps the LSTM computes for this minibatch. */
+    private static long paddedSteps(DataSet ds) {
+        return ds.getFeatures().size(0) * ds.getFeatures().size(2);
+    }
+
+    private static long realTokens(DataSet ds) {
+        INDArray mask = ds.getFeaturesMaskArray();
+        // Without a mask (naive padding) the real tokens are the non-PAD ids (PAD is 0).
+        return mask != null ? mask.sumNumber().longValue()
+                : ds.getFeatures().neq(0).castTo(DataType.INT64).sumNumber().longValue();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,27 @@
+package org.imdbsentiment.app.cli;
+
+import org.imdbsentiment.app.runs.RunBundle;
+import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.model.bundle.ModelBundle;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Which trained model a command uses: a bundle file, or a run directory. Exactly one is required. */
+final class ModelChoice {
+    @Option(names = "--model", paramLabel = "<model.zip>", description = "a model bundle (a run's model.zip)")
+    Path model;
+
+    @Option(names = "--run", paramLabel = "<run-dir>", description = "a run directory (its model.zip, or its best "
+            + "model, vocabulary and settings for runs made before bundles)")
+    Path run;
+
+    ModelBundle load() {
+        return model != null ? ModelBundle.read(model) : RunBundle.load(RunDirectory.existing(run));
+    }
+
+    Optional<RunDirectory> runDirectory() {
+        return run == null ? Optional.empty() : Optional.of(RunDirectory.existing(run));
+    }
+}

@@ -1,0 +1,49 @@
+package org.imdbsentiment.app.training;
+
+import org.deeplearning4j.earlystopping.EarlyStoppingModelSaver;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.imdbsentiment.data.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Keeps the early-stopping best model in the run directory as a DL4J model zip (with its updater
+ * state). Each save goes to a temporary file first and is renamed over the old one, so the best
+ * model on disk is always a whole file, even if the process dies or the disk fills while saving.
+ * It only replaces the file for a score above the best it knows, which after a resume includes the
+ * best of the epochs before it.
+ */
+final class AtomicGraphSaver implements EarlyStoppingModelSaver<ComputationGraph> {
+    private final Path best;
+    private double bestScore;
+
+    AtomicGraphSaver(Path best, double bestScore) {
+        this.best = best;
+        this.bestScore = bestScore;
+    }
+
+    @Override
+    public void saveBestModel(ComputationGraph net, double score) throws IOException {
+        if (score > bestScore) {
+            AtomicFiles.write(best, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
+            bestScore = score;
+        }
+    }
+
+    @Override
+    public void saveLatestModel(ComputationGraph net, double score) {
+        // The latest model lives in the checkpoint.
+    }
+
+    @Override
+    public ComputationGraph getBestModel() throws IOException {
+        return ComputationGraph.load(best.toFile(), true);
+    }
+
+    @Override
+    public ComputationGraph getLatestModel() {
+        throw new UnsupportedOperationException("the latest model lives in the checkpoint");
+    }
+}

@@ -1,0 +1,324 @@
+package org.imdbsentiment.app.training;
+
+import org.deeplearning4j.datasets.iterator.EarlyTerminationDataSetIterator;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingGraphTrainer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.app.dashboard.Dashboard;
+import org.imdbsentiment.app.reports.RunEvaluation;
+import org.imdbsentiment.app.runs.BuildInfo;
+import org.imdbsentiment.app.runs.EpochMetrics;
+import org.imdbsentiment.app.runs.FileDigest;
+import org.imdbsentiment.app.runs.GloveCoverage;
+import org.imdbsentiment.app.runs.Machine;
+import org.imdbsentiment.app.runs.RunBundle;
+import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.app.runs.RunSummary;
+import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.data.EncodedReview;
+import org.imdbsentiment.data.ImdbCorpus;
+import org.imdbsentiment.data.ImdbData;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.data.Review;
+import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.model.ScoredReview;
+import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.TestMetrics;
+import org.imdbsentiment.model.config.ConfigException;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Setting;
+import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.pipeline.SentimentPipeline;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One training run, end to end: data, split, vocabulary, model, early stopping on validation
+ * accuracy, and the best model's evaluation on the test set. Everything it makes goes into a new
+ * run directory: resolved config, vocabulary, validation ids, per-epoch metrics, best model, test
+ * report, a self-contained model bundle and a summary with seed, commit, data checksum, command and
+ * machine. After every epoch a checkpoint is saved, and {@link #resume} continues an interrupted run
+ * from it.
+ */
+public final class TrainingRun {
+    private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
+
+    private TrainingRun() {
+    }
+
+    /** What a finished run reports. */
+    public record Result(RunDirectory runDirectory, List<EpochMetrics> epochs, int bestEpoch, TestMetrics test) {
+    }
+
+    /** Starts a new run in a new directory. */
+    public static Result start(ExperimentConfig config, String commandLine, Progress.Factory progress) throws IOException {
+        ComputeThreads.apply(config.get(Settings.THREADS));
+        Path data = ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress);
+        BuildInfo build = BuildInfo.current();
+        RunDirectory run = RunDirectory.create(config.get(Settings.OUTPUT), config.version());
+        log.info("Run {} (commit {}), settings {}", run, build.gitCommit(), config.toSettings());
+        run.writeConfig(config);
+        RunSummary summary = RunSummary.of(s -> {
+            s.version = config.version();
+            s.embedding = config.get(Settings.EMBEDDING).key();
+            s.seed = config.get(Settings.SEED);
+            s.projectVersion = build.projectVersion();
+            s.gitCommit = build.gitCommit();
+            s.started = Instant.now().toString();
+            s.command = commandLine;
+            s.machine = Machine.current();
+            s.backend = Nd4j.getBackend().getClass().getSimpleName();
+            s.threads = config.get(Settings.THREADS);
+            s.dataFile = data.toString();
+            s.dataSha256 = FileDigest.sha256(data);
+        });
+        return guarded(config, data, run, summary, Optional.empty(), progress);
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its last completed epoch, with the same best model and
+     * early-stopping state. {@code given} must have the run's own values of every setting that
+     * changes results ({@link Setting.Group#changesResults()}); where and how it runs may differ.
+     */
+    public static Result resume(Path runDir, ExperimentConfig given, String commandLine, Progress.Factory progress)
+            throws IOException {
+        RunDirectory run = RunDirectory.existing(runDir);
+        ExperimentConfig saved = run.config();
+        Map<String, String> differences = new TreeMap<>();
+        Map<String, String> now = given.resultSettings();
+        saved.resultSettings().forEach((k, v) -> {
+            if (!v.equals(now.get(k))) {
+                differences.put(k, v + " in the run, " + now.get(k) + " now");
+            }
+        });
+        if (!differences.isEmpty()) {
+            throw new ConfigException("cannot resume " + runDir + " with other settings: " + differences
+                    + " (give the command that started it)");
+        }
+        RunSummary summary = run.summary().orElseThrow(() -> new DataException("run " + runDir + " has no "
+                + RunDirectory.SUMMARY + ": not a run this version can resume"));
+        if (summary.isFinished()) {
+            throw new DataException("run " + runDir + " has already finished; nothing to resume");
+        }
+        Checkpoint.Loaded checkpoint = Checkpoint.load(run).orElseThrow(() -> new DataException(
+                "run " + runDir + " has no checkpoint (it stopped before its first epoch ended): "
+                        + "start it again with the same command, without --resume"));
+        int removed = run.deleteStaleTemporaries();
+        if (removed > 0) {
+            log.info("Removed {} temporary file(s) an interrupted write had left in {}", removed, run);
+        }
+        Map<String, String> where = new LinkedHashMap<>();
+        given.toSettings().forEach((k, v) -> {
+            if (!Settings.require(k).group().changesResults()) {
+                where.put(k, v);
+            }
+        });
+        ExperimentConfig config = saved.with(where);
+        ComputeThreads.apply(config.get(Settings.THREADS));
+        Path data = ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress);
+        RunSummary resumed = summary.with(s -> s.resumed.add(new RunSummary.Resume(Instant.now().toString(),
+                checkpoint.checkpoint().completedEpochs(), commandLine, BuildInfo.current().gitCommit())));
+        log.info("Resuming {} after epoch {} (best epoch {})", run, checkpoint.checkpoint().completedEpochs(),
+                checkpoint.checkpoint().bestEpoch());
+        return guarded(config, data, run, resumed, Optional.of(checkpoint), progress);
+    }
+
+    /** Runs {@link #train}, recording in run.json whether it finished, failed or was interrupted. */
+    private static Result guarded(ExperimentConfig config, Path data, RunDirectory run, RunSummary summary,
+                                  Optional<Checkpoint.Loaded> checkpoint, Progress.Factory progress) throws IOException {
+        RunSummary[] current = {summary.with(s -> {
+            s.status = RunSummary.RUNNING;
+            s.error = null;
+        })};
+        run.writeSummary(current[0]);
+        Thread onInterrupt = new Thread(() -> {
+            try {
+                run.writeSummary(current[0].with(s -> s.status = RunSummary.INTERRUPTED));
+            } catch (IOException ignored) {
+                // the process is going away; the checkpoint is what matters
+            }
+            System.err.println(Files.isRegularFile(run.resolve(RunDirectory.CHECKPOINT))
+                    ? "Interrupted. Continue from the last completed epoch by adding --resume " + run.path()
+                    : "Interrupted before the first epoch ended: nothing to resume; run the same command again.");
+        }, "interrupted-run");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return train(config, data, run, current, checkpoint, progress);
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            run.writeSummary(current[0].with(s -> {
+                s.status = RunSummary.FAILED;
+                s.error = e.toString();
+            }));
+            throw e;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        }
+    }
+
+    /** {@code summary[0]} is the run's current summary; each stage replaces it with an updated copy. */
+    private static Result train(ExperimentConfig config, Path dataPath, RunDirectory run, RunSummary[] summary,
+                                Optional<Checkpoint.Loaded> checkpoint, Progress.Factory progress) throws IOException {
+        PreparedData data = PreparedData.load(config, dataPath, progress);
+        SentimentPipeline pipeline = data.pipeline();
+        Vocabulary vocabulary = data.vocabulary();
+        if (checkpoint.isEmpty()) {
+            run.writeText(RunDirectory.VALIDATION_IDS,
+                    String.join("\n", data.split().validation().stream().map(Review::id).toList()) + "\n");
+            vocabulary.save(run.resolve(RunDirectory.VOCABULARY));
+        } else if (!vocabulary.equals(run.vocabulary())) {
+            throw new DataException("the data now gives another vocabulary than " + run.resolve(RunDirectory.VOCABULARY)
+                    + ": resume with the data the run started with");
+        }
+        log.info("Vocabulary: {} tokens ({} most frequent of the training split + PAD + UNK)",
+                vocabulary.size(), vocabulary.size() - 2);
+        log.info("Reviews: {} train, {} validation, {} test", data.train().size(), data.validation().size(), data.test().size());
+        summary[0] = summary[0].with(s -> s.dataQuality = dataQuality(data.corpus(),
+                Map.of("train", data.train(), "validation", data.validation(), "test", data.test())));
+        run.writeSummary(summary[0]);
+
+        int completed = checkpoint.map(c -> c.checkpoint().completedEpochs()).orElse(0);
+        int bestSoFar = checkpoint.map(c -> c.checkpoint().bestEpoch()).orElse(0);
+        double bestScoreSoFar = checkpoint.map(c -> c.checkpoint().bestScore()).orElse(Double.NEGATIVE_INFINITY);
+        int cap = config.get(Settings.MAX_BATCHES);
+        ValidationScore validationScore = new ValidationScore(pipeline.evaluationBatches(data.validation()), cap);
+        List<EpochMetrics> earlier = checkpoint.isEmpty() ? List.of() : run.epochs().subList(0, completed);
+        int epochBatches = (data.train().size() + pipeline.batchSize() - 1) / pipeline.batchSize();
+        EpochRecorder recorder = new EpochRecorder(run, validationScore, cap == 0 ? epochBatches : Math.min(cap, epochBatches),
+                earlier, bestSoFar, bestScoreSoFar, progress);
+        // Each pass is ordered for the epoch the recorder says comes next, explicitly, whatever DL4J's
+        // wrappers do with reset(). Epoch e (from 0) is shuffled with the number e + 1: the numbering
+        // runs had when it came from counting resets (DL4J's prefetching wrapper and the trainer made one
+        // each before the first epoch), kept so that a seed trains the same batches as in recorded runs.
+        ReviewDataSetIterator trainBatches = pipeline.trainingBatches(data.train(), config.get(Settings.BATCHING),
+                () -> recorder.completedEpochs() + 1);
+        DataSetIterator trainInput = cap == 0 ? trainBatches : new EarlyTerminationDataSetIterator(trainBatches, cap);
+
+        ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
+                : newGraph(config, data, run, summary, progress);
+        log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
+
+        int epochs = config.get(Settings.EPOCHS);
+        PatienceCondition patience = new PatienceCondition(config.get(Settings.PATIENCE), completed, bestSoFar, bestScoreSoFar);
+        boolean done = completed >= epochs || (completed > 0 && patience.exhausted(completed));
+        graph.setListeners(recorder);
+        boolean ui = config.get(Settings.UI) || config.get(Settings.UI_KEEP);
+        try (Dashboard dashboard = ui ? Dashboard.forTraining(run.path(), graph, config.get(Settings.UI_KEEP)) : null) {
+            if (!done) {
+                EarlyStoppingConfiguration<ComputationGraph> es = new EarlyStoppingConfiguration.Builder<ComputationGraph>()
+                        .epochTerminationConditions(new EpochLimit(epochs, completed), patience)
+                        .scoreCalculator(validationScore)
+                        .evaluateEveryNEpochs(1)
+                        .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar))
+                        .build();
+                EarlyStoppingResult<ComputationGraph> result = new EarlyStoppingGraphTrainer(es, graph, trainInput, recorder).fit();
+                if (result.getTerminationReason() == EarlyStoppingResult.TerminationReason.Error) {
+                    throw new IllegalStateException("training failed: " + result.getTerminationDetails());
+                }
+                summary[0] = summary[0].with(s -> s.termination = result.getTerminationDetails());
+            }
+            summary[0] = summary[0].with(s -> {
+                s.reviews = Map.of("train", data.train().size(), "validation", data.validation().size(), "test", data.test().size());
+                s.vocabularySize = vocabulary.size();
+                s.parameters = graph.numParams();
+            });
+            return evaluate(config, run, summary, data, recorder, progress);
+        }
+    }
+
+    /** The best model on the test set; writes the report and the model bundle, and completes the summary. */
+    private static Result evaluate(ExperimentConfig config, RunDirectory run, RunSummary[] summary, PreparedData data,
+                                   EpochRecorder recorder, Progress.Factory progress) throws IOException {
+        int cap = config.get(Settings.MAX_BATCHES);
+        List<EpochMetrics> epochs = recorder.epochs();
+        int bestEpoch = recorder.bestEpoch();
+        double bestValAccuracy = epochs.get(bestEpoch - 1).valAccuracy();
+        ComputationGraph best = ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());
+        int batches = cap == 0 ? testBatches.batchesPerEpoch() : Math.min(cap, testBatches.batchesPerEpoch());
+        log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews{}", bestEpoch,
+                String.format("%.2f", 100 * bestValAccuracy), cap == 0 ? data.test().size() : "at most " + cap * data.pipeline().batchSize(),
+                cap == 0 ? "" : " (max-batches " + cap + ")");
+        long t0 = System.nanoTime();
+        List<ScoredReview> scored;
+        try (Progress shown = progress.start("test", batches, "batches")) {
+            scored = data.pipeline().score(best, testBatches, cap, shown);
+        }
+        double testSeconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, String> texts = new HashMap<>();
+        data.corpus().test().forEach(r -> texts.put(r.id(), r.text()));
+        TestMetrics metrics = RunEvaluation.write(run, config.version(), scored, texts, epochs, bestEpoch, testSeconds,
+                cap == 0 || scored.size() == data.test().size());
+        log.info("Test: accuracy {}%, ROC AUC {} ({} reviews)", String.format("%.2f", 100 * metrics.accuracy()),
+                String.format("%.4f", metrics.rocAuc()), metrics.reviews());
+
+        summary[0] = summary[0].with(s -> {
+            s.status = RunSummary.FINISHED;
+            s.finished = Instant.now().toString();
+            s.epochsRun = epochs.size();
+            s.bestEpoch = bestEpoch;
+            s.bestValAccuracy = bestValAccuracy;
+            s.testAccuracy = metrics.accuracy();
+            s.trainSecondsPerEpoch = epochs.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(0);
+        });
+        run.writeSummary(summary[0]);
+        Path bundle = RunBundle.write(run);
+        // The run is complete: the best model, not the last epoch's, is what it keeps.
+        Files.deleteIfExists(run.resolve(RunDirectory.CHECKPOINT));
+        run.deleteStaleTemporaries();
+        log.info("Model bundle: {}", bundle);
+        log.info("Run directory: {}", run);
+        return new Result(run, epochs, bestEpoch, metrics);
+    }
+
+    private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, RunDirectory run,
+                                             RunSummary[] summary, Progress.Factory progress) throws IOException {
+        Optional<INDArray> pretrained = Optional.empty();
+        if (config.get(Settings.EMBEDDING).pretrained()) {
+            GloveEmbedding.Loaded glove = GloveEmbedding.load(config.get(Settings.GLOVE), config.cacheDir(),
+                    config.get(Settings.EMBEDDING_SIZE), data.vocabulary(), data.trainingCounts(),
+                    config.get(Settings.SEED), progress);
+            GloveCoverage coverage = glove.report(FileDigest.sha256(glove.source()));
+            run.writeGloveCoverage(coverage);
+            summary[0] = summary[0].with(s -> s.glove = new RunSummary.GloveSummary(coverage.file(), coverage.linesRead(),
+                    coverage.matched(), coverage.matchedPercent(), coverage.tokenPercent()));
+            run.writeSummary(summary[0]);
+            pretrained = Optional.of(glove.embedding().matrix());
+        }
+        return SentimentGraph.build(config, data.vocabulary().size(), pretrained);
+    }
+
+    /**
+     * What the documented rules did to the text: reviews without any token (read as one UNK),
+     * reviews cut at max-length, and files that were not valid UTF-8 (read with U+FFFD).
+     */
+    private static Map<String, RunSummary.DataQuality> dataQuality(ImdbCorpus corpus, Map<String, List<EncodedReview>> splits) {
+        Map<String, RunSummary.DataQuality> q = new LinkedHashMap<>();
+        for (String name : List.of("train", "validation", "test")) {
+            List<EncodedReview> reviews = splits.get(name);
+            q.put(name, new RunSummary.DataQuality(reviews.size(),
+                    reviews.stream().filter(EncodedReview::empty).count(),
+                    reviews.stream().filter(EncodedReview::truncated).count(),
+                    reviews.stream().filter(r -> corpus.invalidUtf8().contains(r.id())).count(),
+                    reviews.stream().mapToInt(EncodedReview::originalLength).max().orElse(0),
+                    name.equals("validation") ? null : corpus.skippedFiles(name).size()));
+        }
+        log.info("Data quality: {}", q);
+        return q;
+    }
+}

@@ -1,0 +1,391 @@
+package org.imdbsentiment.app.cli;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.app.runs.EpochMetrics;
+import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.data.MiniImdb;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.data.SharedData;
+import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.model.bundle.ModelBundle;
+import org.imdbsentiment.model.config.Setting;
+import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.pipeline.SentimentPipeline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line, run in-process as a user would run it, asserting on what it leaves behind. */
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Properties system, String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), system,
+                Progress.Factory.NONE).execute(args);
+    }
+
+    private int run(String... args) {
+        return run(new Properties(), args);
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The one run directory under {@code output} (the test fails if there is not exactly one). */
+    static Path onlyRunDirectory(Path output) throws IOException {
+        try (Stream<Path> s = Files.list(output)) {
+            List<Path> dirs = s.toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return dirs.get(0);
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    @Test
+    void trainsOnASliceOfTheRealArchiveAndWritesARunDirectory(@TempDir Path output) throws IOException {
+        Path archive = SharedData.require(SharedData.IMDB_ARCHIVE);
+        int status = run("--version", "v1", "--data", archive.toString(), "--output", output.toString(),
+                "--max-batches", "2", "--epochs", "2", "--seed", "7");
+        assertEquals(0, status, errText());
+
+        Path runDir = onlyRunDirectory(output);
+        assertTrue(runDir.getFileName().toString().startsWith("v1-"), runDir.toString());
+        Properties config = load(runDir.resolve(RunDirectory.CONFIG));
+        assertEquals("7", config.getProperty("seed"));
+        assertEquals("scratch", config.getProperty("embedding"));
+        assertEquals("25000", config.getProperty("vocab-size"));
+        assertEquals(archive.toString(), config.getProperty("data"));
+
+        Vocabulary vocabulary = Vocabulary.load(runDir.resolve(RunDirectory.VOCABULARY));
+        assertEquals(25_002, vocabulary.size());
+        assertEquals("the", vocabulary.token(2));
+        assertEquals(5_000, Files.readAllLines(runDir.resolve(RunDirectory.VALIDATION_IDS)).size());
+
+        List<String> epochs = Files.readAllLines(runDir.resolve(RunDirectory.EPOCHS));
+        assertEquals(EpochMetrics.CSV_HEADER, epochs.get(0));
+        assertEquals(3, epochs.size());
+        assertTrue(epochs.get(1).startsWith("1,2,"), epochs.get(1));
+
+        ComputationGraph best = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        assertEquals(25_002L * 100 + 4L * 256 * (100 + 256 + 1) + 257, best.numParams());
+
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        assertTrue(metrics.contains("\"reviews\" : 128"), metrics);
+        String summary = Files.readString(runDir.resolve(RunDirectory.SUMMARY));
+        assertTrue(summary.contains("\"status\" : \"finished\""), summary);
+        assertTrue(summary.contains("\"seed\" : 7"), summary);
+        assertTrue(summary.contains("\"git_commit\""), summary);
+        assertTrue(summary.contains("\"epochs_run\" : 2"), summary);
+    }
+
+    @Test
+    void benchmarkPrintsOneJsonLineWithTimingsThroughputAndSettings(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        int status = run("benchmark", "--data", data.toString(), "--validation-size", "16", "--batch-size", "8",
+                "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3", "--warmup", "1",
+                "--lstm", "dl4j");
+        assertEquals(0, status, errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertEquals(3, json.at("/train/batches").asInt());
+        assertEquals(3, json.at("/inference/batches").asInt());
+        assertEquals(3, json.at("/single_review/batches").asInt());
+        assertTrue(json.at("/train/real_tokens_per_s").asLong() > 0, lines.get(0));
+        assertTrue(json.at("/train/ms_min").asDouble() <= json.at("/train/ms_median").asDouble(), lines.get(0));
+        assertTrue(json.at("/train/padding_overhead").asDouble() >= 1.0, lines.get(0));
+        assertTrue(json.at("/epoch_estimate_s").asDouble() > 0, lines.get(0));
+        assertTrue(json.at("/epoch_real_tokens").asLong() > 0, lines.get(0));
+        assertTrue(json.at("/epoch_padded_tokens").asLong() >= json.at("/epoch_real_tokens").asLong(), lines.get(0));
+        assertEquals("dl4j", json.at("/settings/lstm").asText());
+        assertEquals("bucketed", json.at("/settings/batching").asText());
+        assertEquals(1, json.at("/threads").asInt());
+        assertEquals("CpuBackend", json.at("/backend").asText());
+    }
+
+    @Test
+    void benchmarkRefusesZeroBatches(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
+        assertEquals(2, run("benchmark", "--data", data.toString(), "--batches", "0"));
+        assertEquals(1, errText().lines().count(), errText());
+        assertTrue(errText().contains("--batches"), errText());
+    }
+
+    @Test
+    void trainsToTheEndOnAMiniDataSetAndKeepsTheBestEpoch(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        int status = run("--data", data.toString(), "--output", output.toString(), "--validation-size", "16",
+                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8",
+                "--epochs", "3", "--learning-rate", "0.01");
+        assertEquals(0, status, errText());
+        Path runDir = onlyRunDirectory(output);
+        assertEquals(32, Vocabulary.load(runDir.resolve(RunDirectory.VOCABULARY)).size());
+        assertEquals(4, Files.readAllLines(runDir.resolve(RunDirectory.EPOCHS)).size());
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        assertTrue(metrics.contains("\"reviews\" : 80"), metrics);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Run directory: " + runDir));
+    }
+
+    @Test
+    void v2StartsFromTheSharedGlovePrefixAndReportsItsCoverage(@TempDir Path output) throws IOException {
+        Path archive = SharedData.require(SharedData.IMDB_ARCHIVE);
+        Path glove = SharedData.require("glove.6B.100d.top2716.txt");
+        int status = run("--version", "v2", "--data", archive.toString(), "--glove", glove.toString(),
+                "--output", output.toString(), "--max-batches", "1", "--epochs", "1");
+        assertEquals(0, status, errText());
+        Path runDir = onlyRunDirectory(output);
+        assertEquals("glove-trainable", load(runDir.resolve(RunDirectory.CONFIG)).getProperty("embedding"));
+        String coverage = Files.readString(runDir.resolve(RunDirectory.GLOVE_COVERAGE));
+        assertTrue(coverage.contains("\"lines_read\" : 2716"), coverage);
+        assertTrue(coverage.contains("\"vocabulary_size\" : 25002"), coverage);
+        assertTrue(coverage.contains("\"most_frequent_unmatched\""), coverage);
+        // The prefix holds the 2,716 most frequent GloVe words; most of them are in IMDB's vocabulary.
+        int matched = Integer.parseInt(coverage.replaceAll("(?s).*\"matched\" : (\\d+).*", "$1"));
+        assertTrue(matched > 2000 && matched <= 2716, coverage);
+    }
+
+    private static Path miniGlove(Path dir, int dimension) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        String[] words = {"a", "film", "number", "wonderful", "awful", "great", "terrible", "!", ".", ","};
+        for (int w = 0; w < words.length; w++) {
+            sb.append(words[w]);
+            for (int d = 0; d < dimension; d++) {
+                sb.append(' ').append((w * 0.1 - d * 0.05));
+            }
+            sb.append('\n');
+        }
+        return Files.writeString(dir.resolve("glove.txt"), sb.toString());
+    }
+
+    @Test
+    void v3TrainsWithAFrozenGloveEmbedding(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        int status = run("--version", "v3", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
+                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
+                "--epochs", "2");
+        assertEquals(0, status, errText());
+        Path runDir = onlyRunDirectory(output);
+        ComputationGraph best = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        assertTrue(best.getLayer("embedding") instanceof org.deeplearning4j.nn.layers.FrozenLayer);
+        String coverage = Files.readString(runDir.resolve(RunDirectory.GLOVE_COVERAGE));
+        assertTrue(coverage.contains("\"lines_read\" : 10"), coverage);
+    }
+
+    @Test
+    void aGloveFileOfTheWrongDimensionIsAOneLineErrorWithTheLine(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
+        Path glove = miniGlove(tmp, 50);
+        int status = run("--version", "v2", "--data", data.toString(), "--glove", glove.toString(),
+                "--output", tmp.resolve("runs").toString(), "--validation-size", "2");
+        assertEquals(Cli.FAILED, status);
+        assertEquals("error: malformed GloVe file " + glove + " line 1: 50 numbers, expected 100", errText().strip());
+    }
+
+    @Test
+    void aMissingGloveFileIsAOneLineError(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
+        int status = run("--version", "v3", "--data", data.toString(), "--glove", tmp.resolve("none.txt").toString(),
+                "--output", tmp.resolve("runs").toString(), "--validation-size", "2");
+        assertEquals(Cli.FAILED, status);
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().startsWith("error: GloVe file not found"), errText());
+    }
+
+    private Path trainMini(Path tmp, String... extra) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        List<String> args = new java.util.ArrayList<>(List.of("--data", data.toString(), "--output", output.toString(),
+                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
+                "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.01"));
+        args.addAll(List.of(extra));
+        assertEquals(0, run(args.toArray(String[]::new)), errText());
+        return onlyRunDirectory(output);
+    }
+
+    @Test
+    void aTrainedRunHasItsReportAndCharts(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        for (String key : List.of("\"roc_auc\"", "\"precision\"", "\"recall\"", "\"f1\"", "\"best_val_accuracy\"")) {
+            assertTrue(metrics.contains(key), key + " in " + metrics);
+        }
+        assertEquals(81, Files.readAllLines(runDir.resolve(RunDirectory.TEST_PREDICTIONS)).size());
+        assertTrue(Files.readString(runDir.resolve(RunDirectory.ERRORS)).startsWith("# Most confident mistakes of v1"));
+        assertTrue(Files.size(runDir.resolve(RunDirectory.LEARNING_CURVES)) > 1000);
+        assertTrue(Files.size(runDir.resolve(RunDirectory.CONFUSION_MATRIX)) > 1000);
+    }
+
+    @Test
+    void predictGivesTheSameProbabilityAsTheEvaluation(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        String line = Files.readAllLines(runDir.resolve(RunDirectory.TEST_PREDICTIONS)).stream()
+                .filter(l -> l.startsWith("test/pos/3_")).findFirst().orElseThrow();
+        double expected = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+        String text = Files.readString(tmp.resolve("data/aclImdb/test/pos/3_10.txt"));
+        out.reset();
+        assertEquals(0, run("predict", "--run", runDir.toString(), "--json", text, "a second review"), errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        assertEquals(2, lines.size());
+        double actual = Double.parseDouble(lines.get(0).replaceAll(".*\"probability_positive\":([0-9.Ee-]+).*", "$1"));
+        assertEquals(expected, actual, 1e-5);
+    }
+
+    @Test
+    void predictReadsStandardInput(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        out.reset();
+        var stdin = new java.io.ByteArrayInputStream("great film\n\nawful film\n".getBytes(StandardCharsets.UTF_8));
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                stdin, new Properties(), Progress.Factory.NONE).execute("predict", "--run", runDir.toString());
+        assertEquals(0, status, errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        assertEquals(3, lines.size(), "one output line per input line, the blank one too: " + lines);
+        assertTrue(lines.get(1).contains("(line 2 is empty)"), lines.get(1));
+        assertTrue(lines.get(2).matches("0\\.\\d{4}  (positive|negative) +awful film"), lines.get(2));
+    }
+
+    @Test
+    void aVocabularyThatDoesNotMatchTheModelIsRefused(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        Files.delete(runDir.resolve(RunDirectory.MODEL_BUNDLE)); // a run made before bundles: read from its files
+        Vocabulary.of(List.of("just", "three", "words")).save(runDir.resolve(RunDirectory.VOCABULARY));
+        assertEquals(Cli.FAILED, run("predict", "--run", runDir.toString(), "some text"));
+        assertTrue(errText().contains("do not belong together"), errText());
+        assertEquals(1, errText().strip().lines().count());
+    }
+
+    @Test
+    void predictRefusesEmptyTextAndAMissingRun(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        assertEquals(Cli.FAILED, run("predict", "--run", runDir.toString(), "   "));
+        assertTrue(errText().contains("no review to score"), errText());
+        err.reset();
+        assertEquals(Cli.FAILED, run("predict", "--run", tmp.resolve("nope").toString(), "text"));
+        assertEquals("error: run directory not found: " + tmp.resolve("nope"), errText().strip());
+        err.reset();
+        assertEquals(Cli.FAILED, run("predict", "--model", tmp.resolve("nope.zip").toString(), "text"));
+        assertEquals("error: model bundle not found: " + tmp.resolve("nope.zip"), errText().strip());
+        err.reset();
+        assertEquals(Cli.USAGE, run("predict", "--model", "a.zip", "--run", runDir.toString(), "text"));
+        assertEquals(1, errText().strip().lines().count(), errText());
+    }
+
+    @Test
+    void evaluateRewritesTheReportOfAnExistingRun(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp);
+        String before = Files.readString(runDir.resolve(RunDirectory.TEST_PREDICTIONS));
+        Files.delete(runDir.resolve(RunDirectory.ERRORS));
+        out.reset();
+        assertEquals(0, run("evaluate", "--run", runDir.toString()), errText());
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Test accuracy"));
+        assertEquals(before, Files.readString(runDir.resolve(RunDirectory.TEST_PREDICTIONS)));
+        assertTrue(Files.exists(runDir.resolve(RunDirectory.ERRORS)));
+    }
+
+    @Test
+    void theNaiveVersionTrainsWithoutAMask(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp, "--version", "naive", "--max-length", "20");
+        assertEquals("naive", load(runDir.resolve(RunDirectory.CONFIG)).getProperty("padding"));
+        // The run's model reads text through the naive pipeline: every batch padded to max-length, no mask.
+        ModelBundle bundle = ModelBundle.read(runDir.resolve(RunDirectory.MODEL_BUNDLE));
+        SentimentPipeline pipeline = bundle.pipeline();
+        assertEquals(org.imdbsentiment.data.Padding.NAIVE, pipeline.padding());
+        var batch = pipeline.evaluationBatches(List.of(new org.imdbsentiment.data.EncodedReview("r", new int[] {2, 3},
+                org.imdbsentiment.data.Sentiment.POSITIVE))).next();
+        assertNull(batch.getFeaturesMaskArray());
+        assertEquals(20, batch.getFeatures().size(2));
+        // ... and what comes after a review's end reaches the output, as in the study's mistake.
+        double shortReview = pipeline.predict(bundle.graph(), List.of("great")).get(0).probabilityPositive();
+        var masked = SentimentPipeline.of(bundle.config().with(Settings.PADDING, org.imdbsentiment.data.Padding.MASKED),
+                bundle.vocabulary());
+        assertNotEquals(shortReview, masked.predict(bundle.graph(), List.of("great")).get(0).probabilityPositive(), 1e-7);
+    }
+
+    @Test
+    void anUnknownVersionIsAOneLineErrorNamingTheValidOnes(@TempDir Path output) {
+        assertEquals(Cli.USAGE, run("--version", "v9", "--output", output.toString()));
+        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3, naive)", errText().strip());
+    }
+
+    @Test
+    void anUnknownVersionFromASystemPropertyIsRefusedToo() {
+        Properties system = new Properties();
+        system.setProperty("version", "v0");
+        assertEquals(Cli.USAGE, run(system));
+        assertTrue(errText().contains("unknown version 'v0'"), errText());
+    }
+
+    @Test
+    void anUnknownOptionIsAOneLineError() {
+        assertEquals(Cli.USAGE, run("--epoch", "3"));
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().contains("--epoch"), errText());
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedWithTheirValidRange() {
+        assertEquals(Cli.USAGE, run("--epochs", "-1"));
+        assertEquals("error: epochs must be a whole number from 1 to 1000, was '-1'", errText().strip());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--batch-size", "0"));
+        assertTrue(errText().contains("batch-size must be a whole number from 1 to 1024, was '0'"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--max-length", "0"));
+        assertTrue(errText().contains("max-length must be a whole number from 1 to 4096"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--batching", "sorted"));
+        assertTrue(errText().contains("batching must be one of bucketed, random"), errText());
+        err.reset();
+        assertEquals(Cli.USAGE, run("--seed", "abc"));
+        assertTrue(errText().contains("seed must be a whole number"), errText());
+    }
+
+    @Test
+    void aMissingDataPathIsAOneLineErrorAndExitsNonZero(@TempDir Path tmp) {
+        int status = run("--data", tmp.resolve("missing.tar.gz").toString(), "--output", tmp.resolve("runs").toString());
+        assertEquals(Cli.FAILED, status);
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().startsWith("error: IMDB data not found"), errText());
+    }
+
+    @Test
+    void helpListsEverySettingWithItsRangeAndTheSubcommands() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (Setting<?> s : Settings.ALL) {
+            assertTrue(help.contains("--" + s.key() + "=<" + s.key() + ">") || help.contains("--" + s.key() + "[=<"),
+                    "--" + s.key() + " in " + help);
+            assertTrue(help.replaceAll("\\s+", " ").contains(s.range()), s.range());
+        }
+        for (String command : List.of("evaluate", "predict", "compare", "bundle", "keep", "settings", "ui", "benchmark")) {
+            assertTrue(help.contains("  " + command + " "), command);
+        }
+    }
+}

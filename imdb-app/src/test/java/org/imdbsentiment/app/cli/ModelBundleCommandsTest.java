@@ -1,0 +1,195 @@
+package org.imdbsentiment.app.cli;
+
+import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.data.MiniImdb;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.model.TestMetrics;
+import org.imdbsentiment.model.bundle.ModelBundle;
+import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.pipeline.Prediction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Model bundles, kept run records and the settings table, used through the command line as a user would. */
+class ModelBundleCommandsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private Cli.Outcome run(String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                InputStream.nullInputStream(), new Properties(), Progress.Factory.NONE).run(args);
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A small run on a mini archive (so its data has a sha256); returns the run directory. */
+    private Path train(Path tmp, String output, String... extra) throws IOException {
+        Path data = tmp.resolve("data.tar.gz");
+        if (!Files.exists(data)) {
+            MiniImdb.writeArchive(data, 40);
+        }
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--output", tmp.resolve(output).toString(),
+                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
+                "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.01"));
+        args.addAll(List.of(extra));
+        Cli.Outcome o = run(args.toArray(String[]::new));
+        assertEquals(0, o.status(), errText());
+        return CliTest.onlyRunDirectory(tmp.resolve(output));
+    }
+
+    private static double probabilityIn(Path runDir, String id) throws IOException {
+        String line = Files.readAllLines(runDir.resolve(RunDirectory.TEST_PREDICTIONS)).stream()
+                .filter(l -> l.startsWith(id + ",")).findFirst().orElseThrow();
+        return Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+    }
+
+    @Test
+    void aFinishedRunWritesABundleThatScoresTextAloneAsTheRunDid(@TempDir Path tmp) throws IOException {
+        Path runDir = train(tmp, "runs");
+        Path elsewhere = Files.copy(runDir.resolve(RunDirectory.MODEL_BUNDLE), tmp.resolve("shipped.zip"));
+        String id = Files.readAllLines(runDir.resolve(RunDirectory.TEST_PREDICTIONS)).get(1).split(",")[0];
+        double expected = probabilityIn(runDir, id);
+        String text = MiniImdb.files(40).get("aclImdb/" + id + ".txt");
+        assertNotNull(text, id);
+        deleteTree(runDir);
+
+        Cli.Outcome o = run("predict", "--model", elsewhere.toString(), "--json", text);
+        assertEquals(0, o.status(), errText());
+        @SuppressWarnings("unchecked")
+        List<Prediction> p = (List<Prediction>) o.result();
+        assertEquals(expected, p.get(0).probabilityPositive(), 1e-6);
+
+        ModelBundle bundle = ModelBundle.read(elsewhere);
+        assertEquals(runDir.getFileName().toString(), bundle.id());
+        assertEquals(64, bundle.provenance().dataSha256().length());
+        assertFalse(bundle.provenance().gitCommit().isBlank());
+        assertEquals(42L, bundle.provenance().seed());
+        assertEquals(8, bundle.config().get(Settings.EMBEDDING_SIZE));
+        assertTrue(bundle.testMetrics().isComplete());
+        assertEquals(80, bundle.testMetrics().reviews());
+    }
+
+    @Test
+    void evaluateWithABundleReportsTheTestNumbersAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path runDir = train(tmp, "runs");
+        List<String> before = listing(runDir);
+        Cli.Outcome o = run("evaluate", "--model", runDir.resolve(RunDirectory.MODEL_BUNDLE).toString(),
+                "--data", tmp.resolve("data.tar.gz").toString());
+        assertEquals(0, o.status(), errText());
+        TestMetrics fromRun = ModelBundle.read(runDir.resolve(RunDirectory.MODEL_BUNDLE)).testMetrics();
+        assertEquals(fromRun.confusionMatrix(), o.result(TestMetrics.class).confusionMatrix());
+        assertEquals(before, listing(runDir));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Test accuracy"));
+
+        Cli.Outcome partial = run("evaluate", "--run", runDir.toString(), "--max-batches", "1");
+        assertEquals(0, partial.status(), errText());
+        assertEquals(8, partial.result(TestMetrics.class).reviews());
+        assertFalse(partial.result(TestMetrics.class).isComplete());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("partial"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bundleMakesAModelFileForARunMadeBeforeBundlesAndNeverOverwrites(@TempDir Path tmp) throws IOException {
+        Path runDir = train(tmp, "runs");
+        Path bundle = runDir.resolve(RunDirectory.MODEL_BUNDLE);
+        byte[] original = Files.readAllBytes(bundle);
+        Files.delete(bundle); // as a run made before runs wrote model.zip
+        Cli.Outcome o = run("predict", "--run", runDir.toString(), "a film");
+        assertEquals(0, o.status(), errText());
+        assertEquals(0, run("bundle", "--run", runDir.toString()).status(), errText());
+        assertTrue(Files.size(bundle) > 0);
+        assertEquals(Cli.FAILED, run("bundle", "--run", runDir.toString()).status());
+        assertTrue(errText().contains("already exists; not overwritten"), errText());
+        ModelBundle remade = ModelBundle.read(bundle);
+        ModelBundle first = ModelBundle.read(Files.write(tmp.resolve("original.zip"), original));
+        assertEquals(first.graph().params(), remade.graph().params());
+        assertEquals(first.vocabulary(), remade.vocabulary());
+        assertEquals(first.config(), remade.config());
+        assertEquals(first.testMetrics(), remade.testMetrics());
+    }
+
+    @Test
+    void keptRunRecordsRegenerateTheSameComparison(@TempDir Path tmp) throws IOException {
+        Path a = train(tmp, "a");
+        Path b = train(tmp, "b", "--seed", "6");
+        assertEquals(0, run("compare", "--output", tmp.resolve("from-runs").toString(), a.toString(), b.toString()).status(),
+                errText());
+        Path kept = tmp.resolve("docs/runs");
+        assertEquals(0, run("keep", "--into", kept.toString(), a.toString(), b.toString()).status(), errText());
+        for (String f : List.of(RunDirectory.CONFIG, RunDirectory.SUMMARY, RunDirectory.EPOCHS, RunDirectory.TEST_METRICS,
+                RunDirectory.ERRORS)) {
+            assertTrue(Files.isRegularFile(kept.resolve(a.getFileName()).resolve(f)), f);
+        }
+        assertFalse(Files.exists(kept.resolve(a.getFileName()).resolve(RunDirectory.BEST_MODEL)));
+        assertFalse(Files.exists(kept.resolve(a.getFileName()).resolve(RunDirectory.TEST_PREDICTIONS)));
+        assertEquals(0, run("compare", "--output", tmp.resolve("from-kept").toString(),
+                kept.resolve(a.getFileName()).toString(), kept.resolve(b.getFileName()).toString()).status(), errText());
+        assertEquals(tableRows(tmp.resolve("from-runs/results.md")), tableRows(tmp.resolve("from-kept/results.md")));
+        assertEquals(2, tableRows(tmp.resolve("from-kept/results.md")).size());
+
+        assertEquals(Cli.FAILED, run("keep", "--into", kept.toString(), a.toString()).status());
+        assertTrue(errText().contains("already exists"), errText());
+    }
+
+    @Test
+    void compareNamesARunThatHasNoFinishedEpoch(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("v1-broken"));
+        Files.writeString(dir.resolve(RunDirectory.CONFIG), "version=v1\n");
+        Files.writeString(dir.resolve(RunDirectory.SUMMARY), "{\"status\":\"failed\"}");
+        assertEquals(Cli.FAILED, run("compare", "--output", tmp.resolve("out").toString(), dir.toString()).status());
+        assertEquals("error: run " + dir + " has no finished epoch (status: failed): nothing to compare; leave it out",
+                errText().strip());
+        assertEquals(Cli.USAGE, run("compare").status());
+    }
+
+    @Test
+    void settingsListsTheTableTheReadmeShows() throws IOException {
+        Cli.Outcome o = run("settings");
+        assertEquals(0, o.status(), errText());
+        String table = Settings.markdownTable();
+        assertTrue(o.result(String.class).startsWith(table));
+        Path readme = Path.of("..", "README.md");
+        assertTrue(Files.readString(readme).contains(table),
+                "README.md's settings table is out of date: paste the output of `imdb-sentiment settings` into it");
+    }
+
+    /** The table rows of a results.md, without the run-directory-dependent parts. */
+    private static List<String> tableRows(Path md) throws IOException {
+        return Files.readAllLines(md).stream().filter(l -> l.startsWith("| v1")).toList();
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName() + ":" + p.toFile().length()).sorted().toList();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.imdbsentiment.app.config;
+
+import org.imdbsentiment.model.EmbeddingMode;
+import org.imdbsentiment.model.config.ConfigException;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VersionsTest {
+
+    @Test
+    void v1IsTheDefaults() {
+        assertEquals(ExperimentConfig.defaults(), Versions.resolve(Map.of(), new Properties()));
+    }
+
+    @Test
+    void commandLineOverridesSystemPropertiesWhichOverrideTheVersionFile() {
+        Properties system = new Properties();
+        system.setProperty("epochs", "4");
+        system.setProperty("seed", "9");
+        system.setProperty("ui", "true");
+        system.setProperty("java.version", "17");
+        Map<String, String> resolved = Versions.resolveText(Map.of("epochs", "2"), system);
+        assertEquals("2", resolved.get("epochs"));
+        assertEquals("9", resolved.get("seed"));
+        assertEquals("true", resolved.get("ui"));
+        assertNull(resolved.get("java.version"));
+        assertEquals("scratch", Versions.resolveText(Map.of("version", "v1"), new Properties()).get("embedding"));
+    }
+
+    @Test
+    void versionsAreListedFromTheIndex() {
+        assertEquals(List.of("v1", "v2", "v3", "naive"), Versions.names());
+    }
+
+    @Test
+    void anUnknownVersionNamesTheValidOnes() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Versions.settingsOf("v9"));
+        assertEquals("unknown version 'v9' (valid: v1, v2, v3, naive)", e.getMessage());
+    }
+
+    @Test
+    void versionFilesHoldOnlyTheirDifferencesFromTheDefaults() {
+        assertEquals(Map.of("embedding", "glove-trainable"), Versions.settingsOf("v2"));
+        assertEquals(Map.of("embedding", "glove-frozen"), Versions.settingsOf("v3"));
+        assertEquals(Map.of("padding", "naive"), Versions.settingsOf("naive"));
+        ExperimentConfig v1 = Versions.resolve(Map.of("version", "v1"), new Properties());
+        ExperimentConfig v3 = Versions.resolve(Map.of("version", "v3"), new Properties());
+        assertEquals(EmbeddingMode.GLOVE_FROZEN, v3.get(Settings.EMBEDDING));
+        assertEquals(v1.with(Settings.EMBEDDING, EmbeddingMode.GLOVE_FROZEN).with(Settings.VERSION, "v3"), v3);
+    }
+
+    @Test
+    void everyVersionFileResolvesToAValidConfig() {
+        for (String v : Versions.names()) {
+            ExperimentConfig c = Versions.resolve(Map.of("version", v), new Properties());
+            assertEquals(v, c.version());
+            assertTrue(Settings.ALL.stream().allMatch(s -> c.get(s) != null));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.imdbsentiment.app.reports;
+
+import org.imdbsentiment.app.runs.EpochMetrics;
+import org.imdbsentiment.app.runs.RunDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComparisonTest {
+
+    private static Path fakeRun(Path root, String name, String version, String embedding, String epochsCsv,
+                                String metrics) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        Files.writeString(dir.resolve(RunDirectory.CONFIG), "version=" + version + "\nembedding=" + embedding + "\n");
+        Files.writeString(dir.resolve(RunDirectory.SUMMARY), "{\"status\":\"finished\",\"git_commit\":\"abc\","
+                + "\"command\":\"imdb-sentiment --version " + version + "\"}");
+        Files.writeString(dir.resolve(RunDirectory.EPOCHS), EpochMetrics.CSV_HEADER + "\n" + epochsCsv);
+        if (metrics != null) {
+            Files.writeString(dir.resolve(RunDirectory.TEST_METRICS), metrics);
+        }
+        return dir;
+    }
+
+    @Test
+    void writesTheTableWithShiftsAgainstV1AndTheCurves(@TempDir Path tmp) throws IOException {
+        Path v1 = fakeRun(tmp, "v1-run", "v1", "scratch",
+                "1,10,0.69,0.60,0.70,100,10\n2,10,0.50,0.45,0.80,100,10\n3,10,0.40,0.50,0.79,100,10\n",
+                "{\"accuracy\":0.8,\"roc_auc\":0.88,\"confusion_matrix\":{\"tn\":10,\"fp\":2,\"fn\":3,\"tp\":9}}");
+        Path v2 = fakeRun(tmp, "v2-run", "v2", "glove-trainable", "1,10,0.60,0.50,0.85,100,10\n",
+                "{\"accuracy\":0.85,\"roc_auc\":0.9,\"confusion_matrix\":{\"tn\":11,\"fp\":1,\"fn\":5,\"tp\":7}}");
+        Path out = tmp.resolve("docs");
+        Comparison.write(List.of(v1, v2), out, "imdb-sentiment compare v1-run v2-run");
+
+        String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("| v1 | embeddings learned from scratch | — | 3 | 80.00% (epoch 2) | 80.00% | 0.8800 | 2 | 3 | — |"), md);
+        assertTrue(md.contains("| v2 | GloVe init, trainable | — | 1 | 85.00% (epoch 1) | 85.00% | 0.9000 | 1 | 5 | -1 / +2 |"), md);
+        assertTrue(md.contains("imdb-sentiment compare v1-run v2-run"), md);
+        assertTrue(md.contains("| 2 | 0.5000 | 0.4500 | 80.00% | 100 | 10 |"), md);
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"shift_vs_v1\" : {"), json);
+        assertTrue(Files.size(out.resolve("validation-curves.png")) > 1000);
+    }
+
+    @Test
+    void anUnfinishedRunShowsItsEpochs(@TempDir Path tmp) throws IOException {
+        Path run = fakeRun(tmp, "v3-run", "v3", "glove-frozen", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Files.writeString(run.resolve(RunDirectory.SUMMARY), "{\"status\":\"running\"}");
+        Comparison.write(List.of(run), tmp.resolve("out"), "compare", List.of("v3 was stopped by hand."));
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("Notes:\n\n- v3 was stopped by hand.\n"), md);
+        assertTrue(md.contains("| v3 | GloVe, frozen | — | 1 (running) | 70.00% (epoch 1) | — | — | — | — | — |"), md);
+    }
+
+    @Test
+    void eachRunSaysWhichBackendThreadsAndLstmImplementationItUsed(@TempDir Path tmp) throws IOException {
+        Path fast = fakeRun(tmp, "fast-run", "v1", "scratch", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Files.writeString(fast.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\nlstm=fast\n");
+        Files.writeString(fast.resolve(RunDirectory.SUMMARY), "{\"backend\":\"CpuBackend\",\"threads\":1}");
+        // A run from before the lstm setting existed used DL4J's layer.
+        Path old = fakeRun(tmp, "old-run", "v2", "glove-trainable", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Comparison.write(List.of(fast, old), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("- compute: CpuBackend, 1 thread(s), lstm fast\n"), md);
+        assertTrue(md.contains("- compute: backend not recorded, ? thread(s), lstm dl4j\n"), md);
+    }
+
+    @Test
+    void naiveRunsNameTheirEmbeddingWhenItIsNotV1s(@TempDir Path tmp) throws IOException {
+        Path naive = fakeRun(tmp, "naive-run", "naive", "scratch", "1,10,0.69,0.60,0.55,100,10\n", null);
+        Path frozen = fakeRun(tmp, "naive-frozen-run", "naive", "glove-frozen", "1,10,0.69,0.60,0.52,100,10\n", null);
+        Files.writeString(naive.resolve(RunDirectory.CONFIG), "version=naive\nembedding=scratch\npadding=naive\n");
+        Files.writeString(frozen.resolve(RunDirectory.CONFIG), "version=naive\nembedding=glove-frozen\npadding=naive\n");
+        Comparison.write(List.of(naive, frozen), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| naive | no mask: padded to max length, last padded step | — |"), md);
+        assertTrue(md.contains("| naive-glove-frozen | no mask: padded to max length, last padded step; GloVe, frozen | — |"), md);
+    }
+
+    @Test
+    void runsOfOneVersionWithOtherSeedsAreLabelledWithTheirSeed(@TempDir Path tmp) throws IOException {
+        Path a = fakeRun(tmp, "a", "v1", "scratch", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Path b = fakeRun(tmp, "b", "v1", "scratch", "1,10,0.69,0.60,0.71,100,10\n", null);
+        Files.writeString(b.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\nseed=7\n");
+        Comparison.write(List.of(a, b), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| v1 | embeddings learned from scratch |"), md);
+        assertTrue(md.contains("| v1-seed7 | embeddings learned from scratch |"), md);
+        assertTrue(md.contains("## v1-seed7: embeddings learned from scratch"), md);
+    }
+
+    @Test
+    void bestEpochIsTheFirstWithTheHighestValidationAccuracy() {
+        assertEquals(2, EpochMetrics.best(List.of(new EpochMetrics(1, 1, 0, 0, 0.5, 0, 0),
+                new EpochMetrics(2, 1, 0, 0, 0.7, 0, 0), new EpochMetrics(3, 1, 0, 0, 0.7, 0, 0))));
+    }
+
+    @Test
+    void twoRunsOfTheSameVersionAndSeedKeepTheirOwnLabelsAndCharts(@TempDir Path tmp) throws IOException {
+        Path a = fakeRun(tmp, "a", "v1", "scratch", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Path b = fakeRun(tmp, "b", "v1", "scratch", "1,10,0.69,0.60,0.71,100,10\n", null);
+        Files.write(a.resolve(RunDirectory.LEARNING_CURVES), new byte[] {1});
+        Files.write(b.resolve(RunDirectory.LEARNING_CURVES), new byte[] {2});
+        Comparison.write(List.of(a, b), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| v1 | embeddings learned from scratch |"), md);
+        assertTrue(md.contains("| v1-2 | embeddings learned from scratch |"), md);
+        assertEquals(1, Files.readAllBytes(tmp.resolve("out/v1-learning-curves.png"))[0]);
+        assertEquals(2, Files.readAllBytes(tmp.resolve("out/v1-2-learning-curves.png"))[0]);
+    }
+
+    @Test
+    void aSettingTheRunRecordedOtherThanItsVersionIsInItsLabel(@TempDir Path tmp) throws IOException {
+        Path a = fakeRun(tmp, "a", "v1", "scratch", "1,10,0.69,0.60,0.70,100,10\n", null);
+        Files.writeString(a.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\nlstm=dl4j\nmax-length=400\nthreads=2\n");
+        Comparison.write(List.of(a), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| v1-max-length400-lstmdl4j |"), md);
+    }
+}

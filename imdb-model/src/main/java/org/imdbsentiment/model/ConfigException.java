@@ -1,8 +1,0 @@
-package org.imdbsentiment.model;
-
-/** A setting that is unknown or out of range; the message names the valid choices. */
-public class ConfigException extends IllegalArgumentException {
-    public ConfigException(String message) {
-        super(message);
-    }
-}

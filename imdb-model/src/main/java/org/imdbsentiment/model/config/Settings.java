@@ -1,0 +1,114 @@
+package org.imdbsentiment.model.config;
+
+import org.imdbsentiment.data.BatchOrder;
+import org.imdbsentiment.data.Padding;
+import org.imdbsentiment.model.EmbeddingMode;
+import org.imdbsentiment.model.LstmImplementation;
+import org.imdbsentiment.model.config.Setting.Group;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of the project, in the order help and documents list them: the one place where a
+ * setting's key, type, default, range and meaning live. To add one, add its entry here (and to
+ * {@link #ALL}) and read it where it is used with {@code config.get(Settings.NAME)}.
+ */
+public final class Settings {
+    private Settings() {
+    }
+
+    public static final Setting<String> VERSION = Setting.text("version", Group.EXPERIMENT, "v1",
+            "a version's name (below)", "experiment version: a file of settings that differ from these defaults");
+
+    // ---- data ----
+    public static final Setting<Integer> MAX_LENGTH = Setting.integer("max-length", Group.DATA, 256, 1, 4096,
+            "reviews are truncated to this many tokens");
+    public static final Setting<Integer> VOCAB_SIZE = Setting.integer("vocab-size", Group.DATA, 25_000, 1, 1_000_000,
+            "most frequent training tokens kept (PAD and UNK come on top)");
+    public static final Setting<Integer> VALIDATION_SIZE = Setting.integer("validation-size", Group.DATA, 5_000, 1, 24_999,
+            "training reviews held out for validation (stratified; IMDB's training split has 25,000)");
+    public static final Setting<Padding> PADDING = Setting.choice("padding", Group.DATA, Padding.MASKED,
+            List.of(Padding.values()), Padding::key,
+            "masked (each batch trimmed, padding masked) or naive (padded to max-length, no mask)");
+
+    // ---- model ----
+    public static final Setting<EmbeddingMode> EMBEDDING = Setting.choice("embedding", Group.MODEL, EmbeddingMode.SCRATCH,
+            List.of(EmbeddingMode.values()), EmbeddingMode::key, "word vectors: scratch, glove-trainable or glove-frozen");
+    public static final Setting<Integer> EMBEDDING_SIZE = Setting.integer("embedding-size", Group.MODEL, 100, 1, 1024,
+            "word vector size");
+    public static final Setting<Integer> HIDDEN_SIZE = Setting.integer("hidden-size", Group.MODEL, 256, 1, 4096,
+            "LSTM units");
+    public static final Setting<LstmImplementation> LSTM = Setting.choice("lstm", Group.MODEL, LstmImplementation.FAST,
+            LstmImplementation.DL4J, List.of(LstmImplementation.values()), LstmImplementation::key,
+            "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)");
+    public static final Setting<Double> DROPOUT = Setting.decimal("dropout", Group.MODEL, 0.0, 0, false, 1,
+            "probability of dropping each input of the output layer during training (0: none)");
+
+    // ---- training ----
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("batch-size", Group.TRAINING, 64, 1, 1024,
+            "reviews per minibatch");
+    public static final Setting<Double> LEARNING_RATE = Setting.decimal("learning-rate", Group.TRAINING, 0.001, 0, true, 1,
+            "Adam learning rate");
+    public static final Setting<Double> WEIGHT_DECAY = Setting.decimal("weight-decay", Group.TRAINING, 0.0, 0, false, 1,
+            "L2 penalty on the weights, added to the loss's gradient as in PyTorch's Adam(weight_decay) (0: none)");
+    public static final Setting<Integer> EPOCHS = Setting.integer("epochs", Group.TRAINING, 15, 1, 1000,
+            "maximum number of training epochs");
+    public static final Setting<Integer> PATIENCE = Setting.integer("patience", Group.TRAINING, 3, 1, 1000,
+            "stop after this many epochs without a better validation accuracy");
+    public static final Setting<Long> SEED = Setting.longInteger("seed", Group.TRAINING, 42,
+            "seed of the split, the shuffles and the weight initialisation");
+    public static final Setting<BatchOrder> BATCHING = Setting.choice("batching", Group.TRAINING, BatchOrder.BUCKETED,
+            List.of(BatchOrder.BUCKETED, BatchOrder.RANDOM), o -> o.name().toLowerCase(Locale.ROOT),
+            "bucketed (similar lengths per batch, fast) or random (the study's setting)");
+    public static final Setting<Integer> MAX_BATCHES = Setting.integer("max-batches", Group.TRAINING, 0, 0, Integer.MAX_VALUE,
+            "cap on minibatches per pass over each split, for smoke runs (0: no cap)");
+
+    // ---- where and how a run executes ----
+    public static final Setting<Optional<Path>> DATA = Setting.optionalPath("data", Group.RUN,
+            "IMDB data: an aclImdb/ directory or a .tar.gz (or .tar) archive (empty: cache, else download)");
+    public static final Setting<Optional<Path>> GLOVE = Setting.optionalPath("glove", Group.RUN,
+            "GloVe vectors for v2/v3: a glove.6B.100d.txt file or glove.6B.zip (empty: cache, else download)");
+    public static final Setting<Optional<Path>> CACHE_DIR = Setting.optionalPath("cache-dir", Group.RUN,
+            "download cache (empty: $IMDB_SENTIMENT_CACHE, else $XDG_CACHE_HOME/imdb-sentiment, else ~/.cache/imdb-sentiment)");
+    public static final Setting<Path> OUTPUT = Setting.path("output", Group.RUN, "runs",
+            "directory under which each run gets its own new sub-directory");
+    public static final Setting<Integer> THREADS = Setting.integer("threads", Group.RUN, 1, 1, 256,
+            "CPU threads for ND4J; 1 is fastest on 2 cores");
+    public static final Setting<Boolean> UI = Setting.bool("ui", Group.RUN,
+            "show the DL4J training dashboard (http://localhost:9000/train/overview)");
+    public static final Setting<Boolean> UI_KEEP = Setting.bool("ui-keep", Group.RUN,
+            "keep the dashboard running after training, until Ctrl-C (implies ui)");
+
+    /** Every setting, in table order. */
+    public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY, EPOCHS,
+            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, UI, UI_KEEP);
+
+    /** The setting called {@code key}, if any. */
+    public static Optional<Setting<?>> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The setting called {@code key}; an unknown key is a {@link ConfigException} naming the valid ones. */
+    public static Setting<?> require(String key) {
+        return byKey(key).orElseThrow(() -> new ConfigException("unknown setting '" + key + "' (valid: "
+                + String.join(", ", ALL.stream().map(Setting::key).toList()) + ")"));
+    }
+
+    /** The settings as a Markdown table: key, default, valid values, changes results, meaning. */
+    public static String markdownTable() {
+        StringBuilder md = new StringBuilder("| setting | default | valid values | changes results | meaning |\n")
+                .append("|---|---|---|---|---|\n");
+        for (Setting<?> s : ALL) {
+            String def = s.formattedDefault();
+            md.append("| `").append(s.key()).append("` | ").append(def.isEmpty() ? "(none)" : "`" + def + "`")
+                    .append(" | ").append(s.range()).append(" | ")
+                    .append(s.group().changesResults() ? "yes (" + s.group().key() + ")" : "no")
+                    .append(" | ").append(s.description().replace("|", "\\|")).append(" |\n");
+        }
+        return md.toString();
+    }
+}

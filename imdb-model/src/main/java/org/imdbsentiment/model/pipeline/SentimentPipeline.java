@@ -1,0 +1,118 @@
+package org.imdbsentiment.model.pipeline;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.data.BatchOrder;
+import org.imdbsentiment.data.EncodedReview;
+import org.imdbsentiment.data.Padding;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.data.Review;
+import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.data.Sentiment;
+import org.imdbsentiment.data.TextEncoder;
+import org.imdbsentiment.data.Tokenizer;
+import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.data.WordTokenizer;
+import org.imdbsentiment.model.Evaluator;
+import org.imdbsentiment.model.ScoredReview;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Settings;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+/**
+ * The one path from text to prediction, in the spirit of DJL's {@code Translator}: tokenizer ->
+ * vocabulary -> truncation to max-length -> masked (or, for the naive ablation, padded) minibatches
+ * whose rows carry their review ids -> graph -> P(positive). Training batches, evaluation,
+ * {@code predict} and the server all go through it, so a text gets the same probability everywhere.
+ *
+ * @param encoder   tokenizer, vocabulary and max-length
+ * @param padding   how batches are padded
+ * @param batchSize rows per minibatch
+ * @param seed      the seed of the evaluation batches' length bucketing
+ */
+public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchSize, long seed) {
+
+    public SentimentPipeline {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(padding, "padding");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+        }
+    }
+
+    /** The pipeline a run's settings describe, with the project's tokenizer. */
+    public static SentimentPipeline of(ExperimentConfig config, Vocabulary vocabulary) {
+        return of(config, new WordTokenizer(), vocabulary);
+    }
+
+    public static SentimentPipeline of(ExperimentConfig config, Tokenizer tokenizer, Vocabulary vocabulary) {
+        return new SentimentPipeline(new TextEncoder(tokenizer, vocabulary, config.get(Settings.MAX_LENGTH)),
+                config.get(Settings.PADDING), config.get(Settings.BATCH_SIZE), config.get(Settings.SEED));
+    }
+
+    public Vocabulary vocabulary() {
+        return encoder.vocabulary();
+    }
+
+    public int maxLength() {
+        return encoder.maxLength();
+    }
+
+    /** Labelled reviews, encoded (in parallel, order kept). */
+    public List<EncodedReview> encodeAll(List<Review> reviews) {
+        return encoder.encodeAll(reviews);
+    }
+
+    /** Training batches: each pass ordered for the epoch {@code epoch} names when it starts. */
+    public ReviewDataSetIterator trainingBatches(List<EncodedReview> reviews, BatchOrder order, IntSupplier epoch) {
+        return ReviewDataSetIterator.forTraining(reviews, batchSize, order, seed, epoch)
+                .withPadding(padding, maxLength());
+    }
+
+    /** Evaluation batches: the same length-bucketed order on every pass. */
+    public ReviewDataSetIterator evaluationBatches(List<EncodedReview> reviews) {
+        return evaluationBatches(reviews, batchSize);
+    }
+
+    /** Evaluation batches of another size (one review at a time, for latency). */
+    public ReviewDataSetIterator evaluationBatches(List<EncodedReview> reviews, int size) {
+        return ReviewDataSetIterator.forEvaluation(reviews, size, seed).withPadding(padding, maxLength());
+    }
+
+    /** P(positive) of every review of one pass (at most {@code maxBatches} batches; 0: all), with its true label. */
+    public List<ScoredReview> score(ComputationGraph graph, ReviewDataSetIterator batches, int maxBatches, Progress progress) {
+        return Evaluator.score(graph, batches, maxBatches, progress);
+    }
+
+    /** One prediction per text, in the order given. A blank text is an {@link IllegalArgumentException}. */
+    public List<Prediction> predict(ComputationGraph graph, List<String> texts) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("no text to score");
+        }
+        List<EncodedReview> encoded = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = Objects.requireNonNull(texts.get(i), "text");
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("text " + (i + 1) + " is empty");
+            }
+            encoded.add(encoder.encode(Integer.toString(i), text, null));
+        }
+        Prediction[] out = new Prediction[texts.size()];
+        ReviewDataSetIterator batches = ReviewDataSetIterator.inOrder(encoded, batchSize).withPadding(padding, maxLength());
+        while (batches.hasNext()) {
+            DataSet ds = batches.next();
+            float[] p = Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray());
+            List<String> ids = ReviewDataSetIterator.ids(ds);
+            for (int row = 0; row < p.length; row++) {
+                EncodedReview r = encoded.get(Integer.parseInt(ids.get(row)));
+                out[Integer.parseInt(r.id())] = new Prediction(p[row], Sentiment.ofProbability(p[row]),
+                        r.originalLength(), r.truncated());
+            }
+        }
+        return List.of(out);
+    }
+}
