@@ -1,6 +1,7 @@
 package org.imdbsentiment.app;
 
 import org.imdbsentiment.app.cli.Cli;
+import org.imdbsentiment.app.training.MemoryGuard;
 
 /**
  * Entry point: {@code mvn -pl imdb-app exec:java -Dversion=v1}, or {@code java -jar} with options
@@ -11,6 +12,7 @@ public final class ImdbSentiment {
     }
 
     public static void main(String[] args) {
+        MemoryGuard.limitNativeMemory(); // before JavaCPP (ND4J's native memory) loads
         int status = new Cli(System.out, System.err, System.in, System.getProperties()).execute(args);
         if (status != 0) {
             System.exit(status);

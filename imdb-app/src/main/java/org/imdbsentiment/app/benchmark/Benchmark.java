@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.imdbsentiment.app.runs.BuildInfo;
 import org.imdbsentiment.app.runs.Machine;
 import org.imdbsentiment.app.training.ComputeThreads;
+import org.imdbsentiment.app.training.MemoryGuard;
 import org.imdbsentiment.app.training.PreparedData;
 import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.ImdbData;
@@ -69,6 +70,7 @@ public final class Benchmark {
         if (batches < 1 || warmup < 0) {
             throw new ConfigException("benchmark needs --batches >= 1 and --warmup >= 0");
         }
+        MemoryGuard.check(config, MemoryGuard.budgetBytes());
         ComputeThreads.apply(config.get(Settings.THREADS));
         PreparedData data = PreparedData.load(config, ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress),
                 progress);

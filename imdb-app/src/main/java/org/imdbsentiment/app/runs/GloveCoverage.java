@@ -16,8 +16,11 @@ import java.util.Map;
  * @param tokenPercent          {@code 100 * covered / trainingTokens}
  * @param unmatchedInitStd      standard deviation of the random vectors given to the other words
  * @param mostFrequentUnmatched the most frequent training words without a vector, with their counts
+ * @param missingFrequentWords  of the vocabulary's most frequent words, those without a vector: a
+ *                              file that lacks one of them (e.g. "the" lost to a byte-order mark) is suspect
  */
 public record GloveCoverage(String file, String fileSha256, long linesRead, int vocabularySize, int matched,
                             double matchedPercent, long trainingTokens, long coveredTrainingTokens, double tokenPercent,
-                            double unmatchedInitStd, Map<String, Long> mostFrequentUnmatched) {
+                            double unmatchedInitStd, Map<String, Long> mostFrequentUnmatched,
+                            java.util.List<String> missingFrequentWords) {
 }

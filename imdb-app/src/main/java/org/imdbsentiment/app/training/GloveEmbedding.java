@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,12 +30,15 @@ import java.util.Optional;
 final class GloveEmbedding {
     private static final Logger log = LoggerFactory.getLogger(GloveEmbedding.class);
     static final int TOP_UNMATCHED = 50;
+    /** How many of the most frequent vocabulary words are checked for a vector. */
+    static final int FREQUENT_WORDS = 20;
 
     private GloveEmbedding() {
     }
 
     /** What a run gets: the aligned matrix, the coverage, and the file it came from. */
-    record Loaded(PretrainedEmbedding embedding, EmbeddingCoverage coverage, Path source, long linesRead) {
+    record Loaded(PretrainedEmbedding embedding, EmbeddingCoverage coverage, Path source, long linesRead,
+                  List<String> missingFrequent) {
 
         /** The run's glove-coverage.json; {@code sha256} of the source file. */
         GloveCoverage report(String sha256) {
@@ -43,7 +47,7 @@ final class GloveEmbedding {
             c.topUnmatched().forEach(e -> unmatched.put(e.getKey(), e.getValue()));
             return new GloveCoverage(source.toString(), sha256, linesRead, c.vocabularySize(), c.matched(),
                     c.matchedPercent(), c.trainingTokens(), c.coveredTokens(), c.tokenPercent(), embedding.initStd(),
-                    unmatched);
+                    unmatched, missingFrequent);
         }
     }
 
@@ -63,7 +67,15 @@ final class GloveEmbedding {
         EmbeddingCoverage coverage = EmbeddingCoverage.of(vocabulary, vectors.vectors().keySet(), trainingCounts, TOP_UNMATCHED);
         log.info("GloVe coverage ({} lines read): {}; other rows drawn from N(0, {})", vectors.linesRead(), coverage,
                 String.format("%.4f", embedding.initStd()));
-        return new Loaded(embedding, coverage, file, vectors.linesRead());
+        // The most frequent words (vocabulary order) that the file lacks: any of them missing is suspect.
+        // Words with an apostrophe ("it's") are left out: GloVe's tokenizer split them, so no GloVe file has them.
+        List<String> missingFrequent = vocabulary.tokens().stream().skip(2).filter(w -> w.indexOf('\'') < 0)
+                .limit(FREQUENT_WORDS).filter(w -> !vectors.vectors().containsKey(w)).toList();
+        if (!missingFrequent.isEmpty()) {
+            log.warn("GloVe file {} has no vector for {} of the {} most frequent training words: {} (a damaged file?)",
+                    file, missingFrequent.size(), FREQUENT_WORDS, missingFrequent);
+        }
+        return new Loaded(embedding, coverage, file, vectors.linesRead(), missingFrequent);
     }
 
     static RemoteFile asRemoteFile(GloveResource r) {

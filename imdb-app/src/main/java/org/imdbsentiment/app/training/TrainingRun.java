@@ -23,6 +23,7 @@ import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.Review;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.glove.GloveResource;
 import org.imdbsentiment.model.ScoredReview;
 import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.TestMetrics;
@@ -68,6 +69,7 @@ public final class TrainingRun {
 
     /** Starts a new run in a new directory. */
     public static Result start(ExperimentConfig config, String commandLine, Progress.Factory progress) throws IOException {
+        checkBeforeStart(config);
         ComputeThreads.apply(config.get(Settings.THREADS));
         Path data = ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress);
         BuildInfo build = BuildInfo.current();
@@ -139,6 +141,20 @@ public final class TrainingRun {
         return guarded(config, data, run, resumed, Optional.of(checkpoint), progress);
     }
 
+    /**
+     * What can be refused from the settings alone, before data is read or a directory made: a step
+     * that cannot fit in memory, pretrained vectors of a size no known GloVe file has.
+     */
+    static void checkBeforeStart(ExperimentConfig config) {
+        MemoryGuard.check(config, MemoryGuard.budgetBytes());
+        int size = config.get(Settings.EMBEDDING_SIZE);
+        if (config.get(Settings.EMBEDDING).pretrained() && GloveResource.forDimension(size).isEmpty()) {
+            throw new ConfigException("embedding " + config.get(Settings.EMBEDDING).key() + " needs embedding-size "
+                    + GloveResource.KNOWN.stream().map(r -> Integer.toString(r.dimension())).toList()
+                    + " (the GloVe vectors this project reads), was " + size);
+        }
+    }
+
     /** Runs {@link #train}, recording in run.json whether it finished, failed or was interrupted. */
     private static Result guarded(ExperimentConfig config, Path data, RunDirectory run, RunSummary summary,
                                   Optional<Checkpoint.Loaded> checkpoint, Progress.Factory progress) throws IOException {
@@ -153,9 +169,7 @@ public final class TrainingRun {
             } catch (IOException ignored) {
                 // the process is going away; the checkpoint is what matters
             }
-            System.err.println(Files.isRegularFile(run.resolve(RunDirectory.CHECKPOINT))
-                    ? "Interrupted. Continue from the last completed epoch by adding --resume " + run.path()
-                    : "Interrupted before the first epoch ended: nothing to resume; run the same command again.");
+            System.err.println(interruptAdvice(run));
         }, "interrupted-run");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
@@ -169,6 +183,13 @@ public final class TrainingRun {
         } finally {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         }
+    }
+
+    /** What to tell a user whose run was interrupted: --resume only where a checkpoint exists. */
+    static String interruptAdvice(RunDirectory run) {
+        return Files.isRegularFile(run.resolve(RunDirectory.CHECKPOINT))
+                ? "Interrupted. Continue from the last completed epoch by adding --resume " + run.path()
+                : "Interrupted before the first epoch ended: nothing to resume; run the same command again (without --resume).";
     }
 
     /** {@code summary[0]} is the run's current summary; each stage replaces it with an updated copy. */

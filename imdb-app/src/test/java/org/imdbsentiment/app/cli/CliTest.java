@@ -196,6 +196,8 @@ class CliTest {
         assertTrue(best.getLayer("embedding") instanceof org.deeplearning4j.nn.layers.FrozenLayer);
         String coverage = Files.readString(runDir.resolve(RunDirectory.GLOVE_COVERAGE));
         assertTrue(coverage.contains("\"lines_read\" : 10"), coverage);
+        // The mini file lacks frequent words of the mini reviews ("it", "hated"): named in the report.
+        assertTrue(coverage.matches("(?s).*\"missing_frequent_words\" : \\[[^]]*\"it\".*"), coverage);
     }
 
     @Test
@@ -365,6 +367,34 @@ class CliTest {
         err.reset();
         assertEquals(Cli.USAGE, run("--seed", "abc"));
         assertTrue(errText().contains("seed must be a whole number"), errText());
+    }
+
+    @Test
+    void aStepThatCannotFitInMemoryIsRefusedBeforeAnythingIsReadOrMade(@TempDir Path tmp) {
+        Path output = tmp.resolve("runs");
+        assertEquals(Cli.USAGE, run("--batch-size", "1024", "--max-length", "4096", "--data",
+                tmp.resolve("not-read.tar.gz").toString(), "--output", output.toString()));
+        assertEquals(1, errText().strip().lines().count(), errText());
+        assertTrue(errText().contains("needs up to") && errText().contains("lower batch-size or max-length"), errText());
+        assertTrue(Files.notExists(output));
+    }
+
+    @Test
+    void pretrainedVectorsOfAnUnknownSizeAreRefusedBeforeAnythingIsRead(@TempDir Path tmp) {
+        Path output = tmp.resolve("runs");
+        assertEquals(Cli.USAGE, run("--version", "v2", "--embedding-size", "50", "--data",
+                tmp.resolve("not-read.tar.gz").toString(), "--output", output.toString()));
+        assertEquals("error: embedding glove-trainable needs embedding-size [100] (the GloVe vectors this project "
+                + "reads), was 50", errText().strip());
+        assertTrue(Files.notExists(output));
+    }
+
+    @Test
+    void anImpossibleValidationSizeIsAUsageErrorBeforeAnyRunDirectory(@TempDir Path tmp) {
+        Path output = tmp.resolve("runs");
+        assertEquals(Cli.USAGE, run("--validation-size", "25000", "--output", output.toString()));
+        assertTrue(errText().contains("validation-size must be a whole number from 1 to 24999"), errText());
+        assertTrue(Files.notExists(output));
     }
 
     @Test
