@@ -45,7 +45,7 @@ public final class Cli {
         this(out, err, in, systemProperties, ConsoleProgress.forThisProcess());
     }
 
-    Cli(PrintStream out, PrintStream err, InputStream in, Properties systemProperties, Progress.Factory progress) {
+    public Cli(PrintStream out, PrintStream err, InputStream in, Properties systemProperties, Progress.Factory progress) {
         this.context = new CliContext(out, err, in, systemProperties, progress);
     }
 
@@ -125,6 +125,8 @@ public final class Cli {
         cli.addSubcommand(new BundleCommand(context));
         cli.addSubcommand(new KeepCommand(context));
         cli.addSubcommand(new SettingsCommand(context));
+        cli.addSubcommand(new ServeCommand(context));
+        cli.addSubcommand(new LoadTestCommand(context));
         cli.addSubcommand(new UiCommand(context));
         CommandLine benchmark = new CommandLine(new BenchmarkCommand(context));
         SettingOptions.addTo(benchmark.getCommandSpec());

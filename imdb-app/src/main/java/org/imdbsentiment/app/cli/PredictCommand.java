@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imdbsentiment.app.reports.ErrorAnalysis;
 import org.imdbsentiment.data.DataException;
 import org.imdbsentiment.model.bundle.ModelBundle;
+import org.imdbsentiment.model.pipeline.Explanation;
 import org.imdbsentiment.model.pipeline.Prediction;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -43,6 +44,10 @@ final class PredictCommand implements Command {
     @Option(names = "--json", description = "one JSON object per input line")
     boolean json;
 
+    @Option(names = "--explain", description = "also show each token's contribution (the change in P(positive) when it "
+            + "is replaced by an unknown word), largest first")
+    boolean explain;
+
     @Parameters(arity = "0..*", paramLabel = "<text>", description = "review texts")
     List<String> texts = new ArrayList<>();
 
@@ -77,18 +82,24 @@ final class PredictCommand implements Command {
             }
         }
         List<Prediction> predictions = bundle.pipeline().predict(bundle.graph(), toScore);
+        List<Explanation> explanations = explain ? bundle.pipeline().explain(bundle.graph(), toScore) : null;
         Prediction[] byLine = new Prediction[lines.size()];
+        Explanation[] whyByLine = new Explanation[lines.size()];
         for (int k = 0; k < scoredLines.size(); k++) {
             byLine[scoredLines.get(k)] = predictions.get(k);
+            whyByLine[scoredLines.get(k)] = explanations == null ? null : explanations.get(k);
         }
         for (int i = 0; i < lines.size(); i++) {
-            print(i + 1, lines.get(i), byLine[i]);
+            print(i + 1, lines.get(i), byLine[i], whyByLine[i]);
         }
         result = predictions;
         return Cli.OK;
     }
 
-    private void print(int line, String text, Prediction p) throws Exception {
+    /** At most this many tokens of an explanation are printed as text (JSON has them all). */
+    private static final int SHOWN_TOKENS = 8;
+
+    private void print(int line, String text, Prediction p, Explanation why) throws Exception {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("line", line);
@@ -100,6 +111,10 @@ final class PredictCommand implements Command {
                 m.put("tokens", p.tokens());
                 m.put("truncated", p.truncated());
                 m.put("text", text);
+                if (why != null) {
+                    m.put("explanation", why.tokens().stream().map(t -> Map.of("token", t.token(), "position",
+                            t.position(), "contribution", t.contribution())).toList());
+                }
             }
             context.out().println(JSON.writeValueAsString(m));
         } else if (p == null) {
@@ -108,6 +123,12 @@ final class PredictCommand implements Command {
             String excerpt = ErrorAnalysis.excerpt(text);
             context.out().printf(Locale.ROOT, "%.4f  %-8s  %s%n", p.probabilityPositive(),
                     p.label().name().toLowerCase(Locale.ROOT), excerpt.substring(0, Math.min(70, excerpt.length())));
+            if (why != null) {
+                StringBuilder sb = new StringBuilder("        ");
+                why.tokens().stream().limit(SHOWN_TOKENS).forEach(t -> sb.append(String.format(Locale.ROOT, " %s %+.4f",
+                        t.token(), t.contribution())));
+                context.out().println(sb);
+            }
         }
     }
 

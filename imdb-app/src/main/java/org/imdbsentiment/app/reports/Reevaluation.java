@@ -30,6 +30,20 @@ public final class Reevaluation {
     private Reevaluation() {
     }
 
+    /** Scores a user's own labelled reviews ({@link LabelledFile}) with {@code bundle}; writes nothing. */
+    public static TestMetrics ofFile(ModelBundle bundle, Path file, Progress.Factory progress) {
+        SentimentPipeline pipeline = bundle.pipeline();
+        List<EncodedReview> reviews = pipeline.encodeAll(LabelledFile.read(file));
+        ReviewDataSetIterator batches = pipeline.evaluationBatches(reviews);
+        long t0 = System.nanoTime();
+        List<ScoredReview> scored;
+        try (Progress shown = progress.start("scoring", batches.batchesPerEpoch(), "batches")) {
+            scored = pipeline.score(bundle.graph(), batches, 0, shown);
+        }
+        return TestMetrics.of(bundle.config().version(), ClassificationReport.of(scored), null, null,
+                (System.nanoTime() - t0) / 1e9, true);
+    }
+
     /**
      * Scores the test set with {@code bundle}; when {@code run} is given, rewrites its evaluation files.
      *

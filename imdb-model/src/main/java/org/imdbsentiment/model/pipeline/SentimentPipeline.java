@@ -115,4 +115,55 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
         }
         return List.of(out);
     }
+
+    /**
+     * Explains each text's prediction by occlusion: the text and every variant with one of its
+     * tokens replaced by UNK are scored as one set of batches, and each token's contribution is the
+     * change in P(positive). Tokens already UNK contribute 0 without being scored again.
+     */
+    public List<Explanation> explain(ComputationGraph graph, List<String> texts) {
+        List<Prediction> base = predict(graph, texts);
+        List<EncodedReview> variants = new ArrayList<>();
+        List<List<String>> tokensOf = new ArrayList<>();
+        for (int t = 0; t < texts.size(); t++) {
+            List<String> tokens = encoder.tokenizer().tokenize(texts.get(t));
+            tokens = tokens.subList(0, Math.min(tokens.size(), maxLength()));
+            tokensOf.add(tokens);
+            int[] ids = encoder.encode(texts.get(t));
+            for (int i = 0; i < tokens.size(); i++) {
+                if (ids[i] != Vocabulary.UNK) {
+                    int[] occluded = ids.clone();
+                    occluded[i] = Vocabulary.UNK;
+                    variants.add(new EncodedReview(t + ":" + i, occluded, null));
+                }
+            }
+        }
+        java.util.Map<String, Double> scored = new java.util.HashMap<>();
+        if (!variants.isEmpty()) {
+            ReviewDataSetIterator batches = ReviewDataSetIterator.forEvaluation(variants, batchSize, seed)
+                    .withPadding(padding, maxLength());
+            while (batches.hasNext()) {
+                DataSet ds = batches.next();
+                float[] p = Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray());
+                List<String> ids = ReviewDataSetIterator.ids(ds);
+                for (int row = 0; row < p.length; row++) {
+                    scored.put(ids.get(row), (double) p[row]);
+                }
+            }
+        }
+        List<Explanation> out = new ArrayList<>(texts.size());
+        for (int t = 0; t < texts.size(); t++) {
+            double p = base.get(t).probabilityPositive();
+            List<Explanation.TokenContribution> contributions = new ArrayList<>();
+            List<String> tokens = tokensOf.get(t);
+            for (int i = 0; i < tokens.size(); i++) {
+                Double without = scored.get(t + ":" + i);
+                contributions.add(new Explanation.TokenContribution(tokens.get(i), i, without == null ? 0 : p - without));
+            }
+            contributions.sort(java.util.Comparator.comparingDouble(
+                    (Explanation.TokenContribution c) -> -Math.abs(c.contribution())).thenComparingInt(c -> c.position()));
+            out.add(new Explanation(base.get(t), List.copyOf(contributions)));
+        }
+        return out;
+    }
 }
