@@ -80,6 +80,16 @@ class ModelBundleCommandsTest {
         List<Prediction> p = (List<Prediction>) o.result();
         assertEquals(expected, p.get(0).probabilityPositive(), 1e-6);
 
+        // A run's plain best-model.zip names the same model when it sits in its run directory.
+        Path other = train(tmp, "other");
+        Cli.Outcome viaBest = run("predict", "--model", other.resolve(RunDirectory.BEST_MODEL).toString(), "--json", text);
+        Cli.Outcome viaBundle = run("predict", "--model", other.resolve(RunDirectory.MODEL_BUNDLE).toString(), "--json", text);
+        assertEquals(0, viaBest.status(), errText());
+        assertEquals(viaBundle.result(), viaBest.result());
+        Path loose = Files.copy(other.resolve(RunDirectory.BEST_MODEL), tmp.resolve(RunDirectory.BEST_MODEL));
+        assertEquals(Cli.FAILED, run("predict", "--model", loose.toString(), "text").status());
+        assertTrue(errText().contains("is not a model bundle"), errText());
+
         ModelBundle bundle = ModelBundle.read(elsewhere);
         assertEquals(runDir.getFileName().toString(), bundle.id());
         assertEquals(64, bundle.provenance().dataSha256().length());
@@ -132,7 +142,8 @@ class ModelBundleCommandsTest {
     @Test
     void keptRunRecordsRegenerateTheSameComparison(@TempDir Path tmp) throws IOException {
         Path a = train(tmp, "a");
-        Path b = train(tmp, "b", "--seed", "6");
+        // Run names are unique within one output directory; these two may share a second.
+        Path b = Files.move(train(tmp, "b", "--seed", "6"), tmp.resolve("b").resolve("v1-seed6-run"));
         assertEquals(0, run("compare", "--output", tmp.resolve("from-runs").toString(), a.toString(), b.toString()).status(),
                 errText());
         Path kept = tmp.resolve("docs/runs");

@@ -96,6 +96,15 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
         });
     }
 
+    /** Whether {@code file} is a zip holding a bundle's manifest (false for a plain DL4J model file). */
+    public static boolean isBundle(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(MANIFEST) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads and checks a bundle. */
     public static ModelBundle read(Path file) {
         if (!Files.isRegularFile(file)) {
