@@ -17,5 +17,6 @@ public final class ImdbSentiment {
         if (status != 0) {
             System.exit(status);
         }
+        // Status 0: return, so that a dashboard kept open with --ui-keep goes on serving until Ctrl-C.
     }
 }

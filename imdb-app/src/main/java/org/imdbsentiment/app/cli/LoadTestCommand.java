@@ -21,8 +21,8 @@ import java.util.Optional;
 
 @CommandLine.Command(name = "loadtest", description = "Sends real IMDB test reviews to a running server (loopback only) at "
         + "each concurrency level and prints one JSON line per level: requests/s, reviews/s, p50/p95/p99 latency, "
-        + "errors. Bounded by --seconds and --max-requests. With --soak-seconds, one more level at the last "
-        + "concurrency samples the server's resident memory.")
+        + "errors. Bounded by --seconds and --max-requests. With --soak-seconds, one more level (at "
+        + "--soak-concurrency) samples the server's resident memory.")
 final class LoadTestCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -51,9 +51,12 @@ final class LoadTestCommand implements Command {
     @Option(names = "--texts-per-request", paramLabel = "<n>", description = "reviews in each request (default: 1)")
     int textsPerRequest = 1;
 
-    @Option(names = "--soak-seconds", paramLabel = "<s>", description = "then a soak at the last concurrency, sampling "
-            + "the server's memory every 10 s (default: 0: none)")
+    @Option(names = "--soak-seconds", paramLabel = "<s>", description = "then a soak, sampling the server's resident "
+            + "memory every 10 s (default: 0: none)")
     int soakSeconds;
+
+    @Option(names = "--soak-concurrency", paramLabel = "<n>", description = "clients at once during the soak (default: 8)")
+    int soakConcurrency = 8;
 
     LoadTestCommand(CliContext context) {
         this.context = context;
@@ -62,6 +65,7 @@ final class LoadTestCommand implements Command {
     @Override
     public int run(CommandSpec spec, String[] args) throws Exception {
         if (seconds < 1 || seconds > 3600 || soakSeconds < 0 || soakSeconds > 7200 || maxRequests < 1 || textsPerRequest < 1
+                || soakConcurrency < 1 || soakConcurrency > 1024
                 || concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1 || c > 1024)) {
             throw new ConfigException("loadtest needs --seconds 1..3600, --soak-seconds 0..7200, --max-requests >= 1, "
                     + "--texts-per-request >= 1 and concurrency levels 1..1024");
@@ -82,7 +86,7 @@ final class LoadTestCommand implements Command {
             context.out().println(JSON.writeValueAsString(level));
         }
         if (soakSeconds > 0) {
-            LoadTest.Level soak = LoadTest.run(url, texts, concurrency.get(concurrency.size() - 1), textsPerRequest,
+            LoadTest.Level soak = LoadTest.run(url, texts, soakConcurrency, textsPerRequest,
                     Duration.ofSeconds(soakSeconds), Long.MAX_VALUE, Duration.ofSeconds(10));
             levels.add(soak);
             context.out().println(JSON.writeValueAsString(soak));

@@ -59,8 +59,12 @@ public final class LoadTest {
                             long maxRequests, Duration sampleMemoryEvery) throws InterruptedException {
         checkLoopback(base);
         URI endpoint = base.resolve("/v1/sentiment");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(Math.max(2, concurrency))).build();
+        ExecutorService io = Executors.newFixedThreadPool(Math.max(2, concurrency), r -> {
+            Thread t = new Thread(r, "loadtest-http");
+            t.setDaemon(true); // never keeps the JVM alive
+            return t;
+        });
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(io).build();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         AtomicLong sent = new AtomicLong();
@@ -112,6 +116,8 @@ public final class LoadTest {
             clients.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdownNow();
+        io.shutdownNow();
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long requests = sorted.size();
