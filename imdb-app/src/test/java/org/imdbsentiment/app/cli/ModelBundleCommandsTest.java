@@ -2,7 +2,6 @@ package org.imdbsentiment.app.cli;
 
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.data.MiniImdb;
-import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.imdbsentiment.model.config.Settings;
@@ -10,16 +9,10 @@ import org.imdbsentiment.model.pipeline.Prediction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,33 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Model bundles, kept run records and the settings table, used through the command line as a user would. */
 class ModelBundleCommandsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     private Cli.Outcome run(String... args) {
-        out.reset();
-        err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                InputStream.nullInputStream(), new Properties(), Progress.Factory.NONE).run(args);
+        return cli.run(args);
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     /** A small run on a mini archive (so its data has a sha256); returns the run directory. */
-    private Path train(Path tmp, String output, String... extra) throws IOException {
+    private static Path train(Path tmp, String output, String... extra) throws IOException {
         Path data = tmp.resolve("data.tar.gz");
         if (!Files.exists(data)) {
             MiniImdb.writeArchive(data, 40);
         }
-        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--output", tmp.resolve(output).toString(),
-                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
-                "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.01"));
-        args.addAll(List.of(extra));
-        Cli.Outcome o = run(args.toArray(String[]::new));
-        assertEquals(0, o.status(), errText());
-        return CliTest.onlyRunDirectory(tmp.resolve(output));
+        return CliRunner.trainMini(data, tmp.resolve(output), extra);
     }
 
     private static double probabilityIn(Path runDir, String id) throws IOException {
@@ -110,13 +93,13 @@ class ModelBundleCommandsTest {
         TestMetrics fromRun = ModelBundle.read(runDir.resolve(RunDirectory.MODEL_BUNDLE)).testMetrics();
         assertEquals(fromRun.confusionMatrix(), o.result(TestMetrics.class).confusionMatrix());
         assertEquals(before, listing(runDir));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Test accuracy"));
+        assertTrue(cli.out().startsWith("Test accuracy"));
 
         Cli.Outcome partial = run("evaluate", "--run", runDir.toString(), "--max-batches", "1");
         assertEquals(0, partial.status(), errText());
         assertEquals(8, partial.result(TestMetrics.class).reviews());
         assertFalse(partial.result(TestMetrics.class).isComplete());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("partial"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.out().contains("partial"), cli.out());
     }
 
     @Test

@@ -5,22 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.app.serving.SentimentServer;
 import org.imdbsentiment.data.MiniImdb;
-import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,31 +28,20 @@ class ServeCommandsTest {
     static Path data;
     static Path runDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     private Cli.Outcome run(String... args) {
-        out.reset();
-        err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                InputStream.nullInputStream(), new Properties(), Progress.Factory.NONE).run(args);
+        return cli.run(args);
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @BeforeAll
     static void train() throws IOException {
         data = MiniImdb.writeArchive(tmp.resolve("data.tar.gz"), 40);
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), new Properties(),
-                Progress.Factory.NONE).execute("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
-                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
-                "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.02");
-        assertEquals(0, status, e.toString(StandardCharsets.UTF_8));
-        runDir = CliTest.onlyRunDirectory(tmp.resolve("runs"));
+        runDir = CliRunner.trainMini(data, tmp.resolve("runs"));
     }
 
     @Test
@@ -104,7 +87,7 @@ class ServeCommandsTest {
             Cli.Outcome o = run("loadtest", "--url", "http://127.0.0.1:" + server.port(), "--data", data.toString(),
                     "--concurrency", "1,4", "--seconds", "1", "--max-requests", "40");
             assertEquals(0, o.status(), errText());
-            List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+            List<String> lines = cli.out().strip().lines().toList();
             assertEquals(2, lines.size(), lines.toString());
             JsonNode level = JSON.readTree(lines.get(1));
             assertEquals(4, level.get("concurrency").asInt());
@@ -129,7 +112,7 @@ class ServeCommandsTest {
             assertEquals(0, o.status(), f + ": " + errText());
             TestMetrics m = o.result(TestMetrics.class);
             assertEquals(f == tsv ? 4 : 2, m.reviews(), f.toString());
-            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith(f.getFileName() + ": accuracy"), out.toString());
+            assertTrue(cli.out().startsWith(f.getFileName() + ": accuracy"), cli.out());
         }
         Path bad = Files.writeString(tmp.resolve("bad.tsv"), "text\tlabel\nfine film\tmaybe\n");
         assertEquals(Cli.FAILED, run("evaluate", "--run", runDir.toString(), "--file", bad.toString()).status());
@@ -144,7 +127,7 @@ class ServeCommandsTest {
         Cli.Outcome o = run("predict", "--model", runDir.resolve(RunDirectory.MODEL_BUNDLE).toString(), "--explain", "--json",
                 "A wonderful, great film!");
         assertEquals(0, o.status(), errText());
-        JsonNode line = JSON.readTree(out.toString(StandardCharsets.UTF_8).strip());
+        JsonNode line = JSON.readTree(cli.out().strip());
         JsonNode explanation = line.get("explanation");
         assertEquals(6, explanation.size());
         for (int i = 1; i < explanation.size(); i++) {
@@ -152,7 +135,7 @@ class ServeCommandsTest {
                     >= Math.abs(explanation.get(i).get("contribution").asDouble()), explanation.toString());
         }
         assertEquals(0, run("predict", "--run", runDir.toString(), "--explain", "A wonderful, great film!").status());
-        List<String> text = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        List<String> text = cli.out().strip().lines().toList();
         assertEquals(2, text.size());
         assertTrue(text.get(1).matches("\\s+( \\S+ [+-]\\d\\.\\d{4})+"), text.get(1));
     }

@@ -1,18 +1,12 @@
 package org.imdbsentiment.app.cli;
 
 import org.imdbsentiment.data.MiniImdb;
-import org.imdbsentiment.data.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,14 +42,8 @@ class TextPathFuzzTest {
     @Test
     void randomTextNeverBreaksPredictAndEveryLineGetsOneAnswer(@TempDir Path tmp) throws Exception {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 20);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                java.io.InputStream.nullInputStream(), new Properties(), Progress.Factory.NONE);
-        assertEquals(0, cli.execute("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
-                "--validation-size", "8", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "4",
-                "--hidden-size", "4", "--epochs", "1", "--max-length", "50"), err.toString(StandardCharsets.UTF_8));
-        Path run = CliTest.onlyRunDirectory(tmp.resolve("runs"));
+        Path run = CliRunner.trainMini(data, tmp.resolve("runs"), "--validation-size", "8", "--epochs", "1",
+                "--max-length", "50");
 
         Random random = new Random(2026);
         List<String> lines = new ArrayList<>();
@@ -65,13 +53,10 @@ class TextPathFuzzTest {
         lines.add("");
         lines.add("   \t ");
         String input = String.join("\n", lines) + "\n";
-        out.reset();
-        err.reset();
-        Cli predict = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new Properties(), Progress.Factory.NONE);
-        assertEquals(0, predict.execute("predict", "--model", run.resolve("model.zip").toString(), "--json"),
-                err.toString(StandardCharsets.UTF_8));
-        List<String> answers = out.toString(StandardCharsets.UTF_8).lines().toList();
+        CliRunner cli = new CliRunner();
+        assertEquals(0, cli.runWithInput(input, "predict", "--model", run.resolve("model.zip").toString(), "--json").status(),
+                cli.err());
+        List<String> answers = cli.out().lines().toList();
         assertEquals(lines.size(), answers.size());
         for (int i = 0; i < answers.size(); i++) {
             assertTrue(answers.get(i).startsWith("{\"line\":" + (i + 1) + ","), answers.get(i));

@@ -2,10 +2,9 @@ package org.imdbsentiment.app.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.imdbsentiment.app.cli.Cli;
+import org.imdbsentiment.app.cli.CliRunner;
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.data.MiniImdb;
-import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.imdbsentiment.model.pipeline.Explanation;
 import org.junit.jupiter.api.AfterAll;
@@ -13,27 +12,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,16 +48,7 @@ class SentimentServerTest {
     @BeforeAll
     static void trainAndServe() throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), new Properties(),
-                Progress.Factory.NONE).execute("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
-                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
-                "--hidden-size", "8", "--epochs", "3", "--learning-rate", "0.02");
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        try (Stream<Path> s = Files.list(tmp.resolve("runs"))) {
-            runDir = s.findFirst().orElseThrow();
-        }
+        runDir = CliRunner.trainMini(data, tmp.resolve("runs"), "--epochs", "3");
         bundle = ModelBundle.read(runDir.resolve(RunDirectory.MODEL_BUNDLE));
         server = SentimentServer.start(bundle, "127.0.0.1", 0, new SentimentServer.Limits(4, 2_000, 64, 5, 512));
         base = URI.create("http://127.0.0.1:" + server.port());

@@ -2,7 +2,6 @@ package org.imdbsentiment.app.serving;
 
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.data.MiniImdb;
-import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -17,16 +16,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,16 +50,8 @@ class WebPageTest {
         if (model != null) {
             bundle = ModelBundle.read(Path.of(model));
         } else {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = new org.imdbsentiment.app.cli.Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), new Properties(),
-                    Progress.Factory.NONE).execute("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
-                    "--validation-size", "12", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
-                    "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.02");
-            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-            try (var s = Files.list(tmp.resolve("runs"))) {
-                bundle = ModelBundle.read(s.findFirst().orElseThrow().resolve(RunDirectory.MODEL_BUNDLE));
-            }
+            Path run = org.imdbsentiment.app.cli.CliRunner.trainMini(data, tmp.resolve("runs"));
+            bundle = ModelBundle.read(run.resolve(RunDirectory.MODEL_BUNDLE));
         }
         String review = "A wonderful, great film! Loved it.";
         double expected = bundle.pipeline().predict(bundle.graph(), List.of(review)).get(0).probabilityPositive();
