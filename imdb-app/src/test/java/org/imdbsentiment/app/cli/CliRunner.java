@@ -45,13 +45,21 @@ public final class CliRunner {
 
     /**
      * Trains a small, quick model (embedding and LSTM of 8) on {@code data} (e.g. a mini aclImdb tree
-     * or archive) into {@code output}, with {@code extra} options on top; returns the run directory.
+     * or archive) into {@code output}; {@code extra} (option, value pairs) replace or add to those
+     * settings. Returns the run directory.
      */
     public static Path trainMini(Path data, Path output, String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--output", output.toString(),
-                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
-                "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.02"));
-        args.addAll(List.of(extra));
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(java.util.Map.of("--data", data.toString(),
+                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30",
+                "--embedding-size", "8", "--hidden-size", "8", "--epochs", "2", "--learning-rate", "0.02"));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            options.put(extra[i], extra[i + 1]);
+        }
+        List<String> args = new ArrayList<>();
+        options.forEach((k, v) -> {
+            args.add(k);
+            args.add(v);
+        });
         CliRunner cli = new CliRunner();
         assertEquals(0, cli.run(args.toArray(String[]::new)).status(), cli.err());
         return CliTest.onlyRunDirectory(output);
