@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.imdbsentiment.model.bundle.ModelBundle;
-import org.imdbsentiment.model.pipeline.Explanation;
 import org.imdbsentiment.model.pipeline.Prediction;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.slf4j.Logger;

@@ -194,11 +194,6 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
                 + ": it would read text differently (retrain the model, or use the imdb-sentiment that made it)");
     }
 
-    /** The manifest's JSON, for tools that show a bundle. */
-    public static ObjectMapper json() {
-        return JSON.copy();
-    }
-
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replaceAll("\\s*\\R\\s*", " ");

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * A fully resolved experiment: a value for every {@link Settings setting}, each checked against its
@@ -97,12 +96,6 @@ public record ExperimentConfig(Map<Setting<?>, Object> values) {
             }
         });
         return m;
-    }
-
-    public Properties toProperties() {
-        Properties p = new Properties();
-        p.putAll(toSettings());
-        return p;
     }
 
     /** The download cache: the {@code cache-dir} setting, else the platform default. */
