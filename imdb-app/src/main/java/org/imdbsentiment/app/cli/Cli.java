@@ -125,6 +125,7 @@ public final class Cli {
         cli.addSubcommand(new BundleCommand(context));
         cli.addSubcommand(new KeepCommand(context));
         cli.addSubcommand(new SettingsCommand(context));
+        cli.addSubcommand(new Word2VecCommand(context));
         cli.addSubcommand(new ServeCommand(context));
         cli.addSubcommand(new LoadTestCommand(context));
         cli.addSubcommand(new UiCommand(context));
