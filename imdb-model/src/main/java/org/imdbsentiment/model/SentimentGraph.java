@@ -1,10 +1,15 @@
 package org.imdbsentiment.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -34,6 +39,15 @@ import java.util.Optional;
  * </pre>
  * Because "last" reads each review at its own last real step, padding never reaches the output:
  * the same review gives the same probability whatever the batch's padded length.
+ *
+ * <p>With {@code architecture=bilstm-pool} (v4) the middle is instead
+ * <pre>
+ *   -> lstm   Bidirectional(CONCAT, LSTM(H))              [batch, 2H, T] (each direction masked)
+ *   -> max    GlobalPooling(MAX) over real steps          [batch, 2H]
+ *   -> mean   GlobalPooling(AVG) over real steps          [batch, 2H]
+ *   -> pool   Merge(max, mean)                            [batch, 4H]  -> out
+ * </pre>
+ * where pooling reads the mask, so padding never reaches the output either.
  */
 public final class SentimentGraph {
     public static final String INPUT = "tokens";
@@ -41,6 +55,12 @@ public final class SentimentGraph {
     public static final String LSTM_LAYER = "lstm";
     public static final String LAST = "last";
     public static final String OUTPUT = "out";
+    /** bilstm-pool only: max over each review's real steps [batch, 2H]. */
+    public static final String MAX_POOL = "max";
+    /** bilstm-pool only: mean over each review's real steps [batch, 2H]. */
+    public static final String MEAN_POOL = "mean";
+    /** bilstm-pool only: max and mean concatenated [batch, 4H]. */
+    public static final String POOL = "pool";
 
     private SentimentGraph() {
     }
@@ -64,21 +84,42 @@ public final class SentimentGraph {
         if (weightDecay > 0) {
             common.l2(weightDecay); // on weights only, not biases; 0 leaves the configuration as before the setting
         }
+        double clip = config.get(Settings.GRADIENT_CLIP);
+        if (clip > 0) {
+            common.gradientNormalization(GradientNormalization.ClipL2PerLayer).gradientNormalizationThreshold(clip);
+        }
+        Architecture architecture = config.get(Settings.ARCHITECTURE);
+        int hidden = config.get(Settings.HIDDEN_SIZE);
         OutputLayer.Builder out = new OutputLayer.Builder(new LossBinaryXENT())
-                .nIn(config.get(Settings.HIDDEN_SIZE))
+                .nIn(architecture == Architecture.BILSTM_POOL ? 4 * hidden : hidden)
                 .nOut(1)
                 .activation(Activation.SIGMOID);
         double dropout = config.get(Settings.DROPOUT);
         if (dropout > 0) {
             out.dropOut(1 - dropout); // DL4J takes the probability of keeping an input
         }
-        ComputationGraphConfiguration conf = common
+        ComputationGraphConfiguration.GraphBuilder layers = common
                 .graphBuilder()
                 .addInputs(INPUT)
-                .addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), INPUT)
-                .addLayer(LSTM_LAYER, lstmLayer(config), EMBEDDING)
-                .addVertex(LAST, new LastTimeStepVertex(INPUT), LSTM_LAYER)
-                .addLayer(OUTPUT, out.build(), LAST)
+                .addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), INPUT);
+        String top = switch (architecture) {
+            case LAST_STEP -> {
+                layers.addLayer(LSTM_LAYER, lstmLayer(config), EMBEDDING)
+                        .addVertex(LAST, new LastTimeStepVertex(INPUT), LSTM_LAYER);
+                yield LAST;
+            }
+            case BILSTM_POOL -> {
+                // [batch, 2H, T]: forward and backward directions concatenated; the mask of "tokens"
+                // reaches both (DL4J reverses each sequence with it) and the pooling layers.
+                layers.addLayer(LSTM_LAYER, new Bidirectional(Bidirectional.Mode.CONCAT, lstmLayer(config)), EMBEDDING)
+                        .addLayer(MAX_POOL, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), LSTM_LAYER)
+                        .addLayer(MEAN_POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), LSTM_LAYER)
+                        .addVertex(POOL, new MergeVertex(), MAX_POOL, MEAN_POOL);
+                yield POOL;
+            }
+        };
+        ComputationGraphConfiguration conf = layers
+                .addLayer(OUTPUT, out.build(), top)
                 .setOutputs(OUTPUT)
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);

@@ -201,6 +201,21 @@ class CliTest {
     }
 
     @Test
+    void v4TrainsABidirectionalPooledModelEndToEnd(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path output = tmp.resolve("runs");
+        int status = run("--version", "v4", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
+                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
+                "--epochs", "2");
+        assertEquals(0, status, errText());
+        ModelBundle bundle = ModelBundle.read(onlyRunDirectory(output).resolve(RunDirectory.MODEL_BUNDLE));
+        assertEquals(org.imdbsentiment.model.Architecture.BILSTM_POOL, bundle.config().get(Settings.ARCHITECTURE));
+        assertEquals(0.5, bundle.config().get(Settings.DROPOUT));
+        assertTrue(bundle.graph().getConfiguration().getVertices().containsKey(org.imdbsentiment.model.SentimentGraph.POOL));
+        assertEquals(1, bundle.pipeline().predict(bundle.graph(), List.of("a great film")).size());
+    }
+
+    @Test
     void aGloveFileOfTheWrongDimensionIsAOneLineErrorWithTheLine(@TempDir Path tmp) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
         Path glove = miniGlove(tmp, 50);
@@ -333,7 +348,7 @@ class CliTest {
     @Test
     void anUnknownVersionIsAOneLineErrorNamingTheValidOnes(@TempDir Path output) {
         assertEquals(Cli.USAGE, run("--version", "v9", "--output", output.toString()));
-        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3, naive)", errText().strip());
+        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3, v4, naive)", errText().strip());
     }
 
     @Test

@@ -39,13 +39,13 @@ class VersionsTest {
 
     @Test
     void versionsAreListedFromTheIndex() {
-        assertEquals(List.of("v1", "v2", "v3", "naive"), Versions.names());
+        assertEquals(List.of("v1", "v2", "v3", "v4", "naive"), Versions.names());
     }
 
     @Test
     void anUnknownVersionNamesTheValidOnes() {
         ConfigException e = assertThrows(ConfigException.class, () -> Versions.settingsOf("v9"));
-        assertEquals("unknown version 'v9' (valid: v1, v2, v3, naive)", e.getMessage());
+        assertEquals("unknown version 'v9' (valid: v1, v2, v3, v4, naive)", e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.imdbsentiment.model.config;
 
 import org.imdbsentiment.data.BatchOrder;
 import org.imdbsentiment.data.Padding;
+import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.LstmImplementation;
 import org.imdbsentiment.model.config.Setting.Group;
@@ -41,6 +42,10 @@ public final class Settings {
             "word vector size");
     public static final Setting<Integer> HIDDEN_SIZE = Setting.integer("hidden-size", Group.MODEL, 256, 1, 4096,
             "LSTM units");
+    public static final Setting<Architecture> ARCHITECTURE = Setting.choice("architecture", Group.MODEL,
+            Architecture.LAST_STEP, List.of(Architecture.values()), Architecture::key,
+            "last-step (an LSTM read at each review's last real step) or bilstm-pool (a bidirectional LSTM, "
+                    + "max and mean pooled over the real steps)");
     public static final Setting<LstmImplementation> LSTM = Setting.choice("lstm", Group.MODEL, LstmImplementation.FAST,
             LstmImplementation.DL4J, List.of(LstmImplementation.values()), LstmImplementation::key,
             "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)");
@@ -54,6 +59,8 @@ public final class Settings {
             "Adam learning rate");
     public static final Setting<Double> WEIGHT_DECAY = Setting.decimal("weight-decay", Group.TRAINING, 0.0, 0, false, 1,
             "L2 penalty on the weights, added to the loss's gradient as in PyTorch's Adam(weight_decay) (0: none)");
+    public static final Setting<Double> GRADIENT_CLIP = Setting.decimal("gradient-clip", Group.TRAINING, 0.0, 0, false, 1000,
+            "clip each layer's gradient to this L2 norm (0: no clipping)");
     public static final Setting<Integer> EPOCHS = Setting.integer("epochs", Group.TRAINING, 15, 1, 1000,
             "maximum number of training epochs");
     public static final Setting<Integer> PATIENCE = Setting.integer("patience", Group.TRAINING, 3, 1, 1000,
@@ -84,7 +91,8 @@ public final class Settings {
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY, EPOCHS,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
+            GRADIENT_CLIP, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
