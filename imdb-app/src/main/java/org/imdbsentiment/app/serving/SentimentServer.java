@@ -120,6 +120,9 @@ public final class SentimentServer implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("index.html")));
             config.routes.post("/v1/sentiment", this::sentiment);
             config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+            // Javalin's own refusals (a body over its size limit, ...) in the same JSON shape.
+            config.routes.exception(io.javalin.http.HttpResponseException.class,
+                    (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("request failed", e);
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName());

@@ -110,6 +110,9 @@ class SentimentServerTest {
         assertError(post("{\"texts\": []}"), 422, "empty");
         assertError(post("{\"texts\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}"), 413, "at most 4 texts");
         assertError(post("{\"text\": \"" + "a ".repeat(1_500) + "\"}"), 413, "at most 2000");
+        HttpResponse<String> huge = post("{\"text\": \"" + "a".repeat(300_000) + "\"}"); // over the body limit
+        assertEquals(413, huge.statusCode(), huge.body());
+        assertEquals(413, JSON.readTree(huge.body()).at("/error/status").asInt(), huge.body());
         assertError(post(base, "text/plain", "hello"), 415, "application/json");
         assertError(get("/v1/sentiment"), 405, "not allowed");
         assertError(get("/v2/nothing"), 404, "no such path");
