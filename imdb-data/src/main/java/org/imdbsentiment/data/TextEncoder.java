@@ -4,19 +4,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The text pipeline shared by training and prediction: tokenizer, then vocabulary lookup, then
- * truncation to {@code maxLength} tokens (the review's first tokens are kept). A text without any
+ * The text pipeline shared by training and prediction: tokenizer, then truncation to
+ * {@code maxLength} tokens (which ones are kept: {@link Truncation}), then vocabulary lookup. A text without any
  * token becomes a single {@link Vocabulary#UNK}, so that no row of a batch is entirely masked
  * (DL4J's last-time-step vertex fails on such a row).
  */
-public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLength) {
+public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLength, Truncation truncation) {
 
     public TextEncoder {
         Objects.requireNonNull(tokenizer, "tokenizer");
         Objects.requireNonNull(vocabulary, "vocabulary");
+        Objects.requireNonNull(truncation, "truncation");
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be >= 1, was " + maxLength);
         }
+    }
+
+    /** Keeping a review's first {@code maxLength} tokens. */
+    public TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLength) {
+        this(tokenizer, vocabulary, maxLength, Truncation.HEAD);
+    }
+
+    /** The tokens of a text that reach the model, in order. */
+    public List<String> keptTokens(String text) {
+        return truncation.apply(tokenizer.tokenize(text), maxLength);
     }
 
     /** Token indices, between 1 and {@code maxLength} of them; never {@link Vocabulary#PAD}. */
@@ -28,10 +39,10 @@ public record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLen
         if (tokens.isEmpty()) {
             return new int[] {Vocabulary.UNK};
         }
-        int n = Math.min(tokens.size(), maxLength);
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = vocabulary.indexOf(tokens.get(i));
+        List<String> kept = truncation.apply(tokens, maxLength);
+        int[] ids = new int[kept.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vocabulary.indexOf(kept.get(i));
         }
         return ids;
     }

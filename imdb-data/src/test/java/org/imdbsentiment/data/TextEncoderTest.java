@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TextEncoderTest {
     private final Vocabulary vocabulary = Vocabulary.of(List.of("good", "movie", "!"));
@@ -19,6 +20,19 @@ class TextEncoderTest {
     @Test
     void truncatesToTheFirstMaxLengthTokens() {
         assertArrayEquals(new int[] {2, 2, 3, 3}, encoder.encode("good good movie movie ! !"));
+    }
+
+    @Test
+    void headTailKeepsTheFirstQuarterAndTheEnd() {
+        Vocabulary digits = Vocabulary.of(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
+        TextEncoder headTail = new TextEncoder(new WordTokenizer(), digits, 8, Truncation.HEAD_TAIL);
+        // a..j are ids 2..11; 8 kept of 10: the first 2, then the last 6
+        assertArrayEquals(new int[] {2, 3, 6, 7, 8, 9, 10, 11}, headTail.encode("a b c d e f g h i j"));
+        assertEquals(List.of("a", "b", "e", "f", "g", "h", "i", "j"), headTail.keptTokens("a b c d e f g h i j"));
+        // a review that fits is kept whole, whatever the rule
+        assertArrayEquals(new int[] {2, 3, 4}, headTail.encode("a b c"));
+        assertEquals(List.of("a", "b", "c", "d"), Truncation.HEAD.apply(List.of("a", "b", "c", "d", "e"), 4));
+        assertEquals(List.of("e"), Truncation.HEAD_TAIL.apply(List.of("a", "b", "c", "d", "e"), 1));
     }
 
     @Test

@@ -8,12 +8,29 @@ public enum Architecture {
      * A bidirectional LSTM (DL4J's {@code Bidirectional} around the LSTM layer, outputs concatenated),
      * then max and mean pooling over every real step, concatenated (v4).
      */
-    BILSTM_POOL("bilstm-pool");
+    BILSTM_POOL("bilstm-pool"),
+    /**
+     * A bag of n-grams alone: the mean of learned vectors of each review's unigrams and hashed bigrams
+     * (fastText-style), read by the output layer. The word embedding and the LSTM are not used.
+     */
+    NGRAMS("ngrams"),
+    /** bilstm-pool and the bag of n-grams side by side, concatenated before the output layer (v5). */
+    HYBRID("hybrid");
 
     private final String key;
 
     Architecture(String key) {
         this.key = key;
+    }
+
+    /** Whether the graph has the word embedding and the recurrent layer. */
+    public boolean recurrent() {
+        return this != NGRAMS;
+    }
+
+    /** Whether the graph has the bag-of-n-grams branch. */
+    public boolean ngrams() {
+        return this == NGRAMS || this == HYBRID;
     }
 
     public String key() {

@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.lstm.FastLstm;
+import org.imdbsentiment.model.ngram.NgramBag;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -48,6 +49,15 @@ import java.util.Optional;
  *   -> pool   Merge(max, mean)                            [batch, 4H]  -> out
  * </pre>
  * where pooling reads the mask, so padding never reaches the output either.
+ *
+ * <p>{@code architecture=ngrams} reads the tokens with a bag of n-grams alone, and {@code hybrid} (v5)
+ * puts that bag beside v4's middle:
+ * <pre>
+ *   tokens -> ngrams  NgramBag: mean of unigram and hashed-bigram vectors over real steps  [batch, N]
+ *   -> hybrid  Merge(pool, ngrams)                                                  [batch, 4H + N] -> out
+ * </pre>
+ * (the dropout of the output layer acts on both). The bag counts only real steps and bigrams of two
+ * real steps, so padding never reaches the output in these either.
  */
 public final class SentimentGraph {
     public static final String INPUT = "tokens";
@@ -61,6 +71,10 @@ public final class SentimentGraph {
     public static final String MEAN_POOL = "mean";
     /** bilstm-pool only: max and mean concatenated [batch, 4H]. */
     public static final String POOL = "pool";
+    /** ngrams and hybrid: the mean of the review's unigram and hashed-bigram vectors [batch, N]. */
+    public static final String NGRAMS = "ngrams";
+    /** hybrid only: pool and ngrams concatenated [batch, 4H + N]. */
+    public static final String HYBRID = "hybrid";
 
     private SentimentGraph() {
     }
@@ -90,8 +104,15 @@ public final class SentimentGraph {
         }
         Architecture architecture = config.get(Settings.ARCHITECTURE);
         int hidden = config.get(Settings.HIDDEN_SIZE);
+        int ngramSize = config.get(Settings.NGRAM_SIZE);
+        int features = switch (architecture) {
+            case LAST_STEP -> hidden;
+            case BILSTM_POOL -> 4 * hidden;
+            case NGRAMS -> ngramSize;
+            case HYBRID -> 4 * hidden + ngramSize;
+        };
         OutputLayer.Builder out = new OutputLayer.Builder(new LossBinaryXENT())
-                .nIn(architecture == Architecture.BILSTM_POOL ? 4 * hidden : hidden)
+                .nIn(features)
                 .nOut(1)
                 .activation(Activation.SIGMOID);
         double dropout = config.get(Settings.DROPOUT);
@@ -100,8 +121,15 @@ public final class SentimentGraph {
         }
         ComputationGraphConfiguration.GraphBuilder layers = common
                 .graphBuilder()
-                .addInputs(INPUT)
-                .addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), INPUT);
+                .addInputs(INPUT);
+        if (architecture.recurrent()) {
+            layers.addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), INPUT);
+        } else if (pretrained.isPresent() || config.get(Settings.EMBEDDING).pretrained()) {
+            throw new IllegalArgumentException("architecture " + architecture.key() + " has no word embedding to take pretrained vectors");
+        }
+        if (architecture.ngrams()) {
+            layers.addLayer(NGRAMS, new NgramBag(vocabSize, config.get(Settings.NGRAM_BUCKETS), ngramSize), INPUT);
+        }
         String top = switch (architecture) {
             case LAST_STEP -> {
                 layers.addLayer(LSTM_LAYER, lstmLayer(config), EMBEDDING)
@@ -109,13 +137,14 @@ public final class SentimentGraph {
                 yield LAST;
             }
             case BILSTM_POOL -> {
-                // [batch, 2H, T]: forward and backward directions concatenated; the mask of "tokens"
-                // reaches both (DL4J reverses each sequence with it) and the pooling layers.
-                layers.addLayer(LSTM_LAYER, new Bidirectional(Bidirectional.Mode.CONCAT, lstmLayer(config)), EMBEDDING)
-                        .addLayer(MAX_POOL, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), LSTM_LAYER)
-                        .addLayer(MEAN_POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), LSTM_LAYER)
-                        .addVertex(POOL, new MergeVertex(), MAX_POOL, MEAN_POOL);
+                addPooledBidirectional(layers, config);
                 yield POOL;
+            }
+            case NGRAMS -> NGRAMS;
+            case HYBRID -> {
+                addPooledBidirectional(layers, config);
+                layers.addVertex(HYBRID, new MergeVertex(), POOL, NGRAMS);
+                yield HYBRID;
             }
         };
         ComputationGraphConfiguration conf = layers
@@ -133,6 +162,17 @@ public final class SentimentGraph {
             graph.getLayer(EMBEDDING).setParam(DefaultParamInitializer.WEIGHT_KEY, w);
         });
         return graph;
+    }
+
+    /**
+     * [batch, 2H, T]: forward and backward directions concatenated; the mask of "tokens" reaches both
+     * (DL4J reverses each sequence with it) and the pooling layers.
+     */
+    private static void addPooledBidirectional(ComputationGraphConfiguration.GraphBuilder layers, ExperimentConfig config) {
+        layers.addLayer(LSTM_LAYER, new Bidirectional(Bidirectional.Mode.CONCAT, lstmLayer(config)), EMBEDDING)
+                .addLayer(MAX_POOL, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), LSTM_LAYER)
+                .addLayer(MEAN_POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), LSTM_LAYER)
+                .addVertex(POOL, new MergeVertex(), MAX_POOL, MEAN_POOL);
     }
 
     /** The recurrent layer; both implementations have the same parameters and compute the same function. */

@@ -48,7 +48,11 @@ final class ServeCommand implements Command {
     @Option(names = "--queue", paramLabel = "<n>", description = "most texts waiting; more get 503 with Retry-After (default: 512)")
     int queue = SentimentServer.Limits.DEFAULT.queueTexts();
 
-    @Option(names = "--threads", paramLabel = "<n>", description = "ND4J CPU threads (default: 1)")
+    @Option(names = "--workers", paramLabel = "<n>", description = "model passes at once, each on its own copy of the "
+            + "model (default: one per core)")
+    int workers = SentimentServer.Limits.DEFAULT.workers();
+
+    @Option(names = "--threads", paramLabel = "<n>", description = "ND4J CPU threads of each pass (default: 1)")
     int threads = 1;
 
     ServeCommand(CliContext context) {
@@ -62,7 +66,7 @@ final class ServeCommand implements Command {
         }
         SentimentServer.Limits limits;
         try {
-            limits = new SentimentServer.Limits(maxTexts, maxChars, maxBatch, maxWaitMs, queue);
+            limits = new SentimentServer.Limits(maxTexts, maxChars, maxBatch, maxWaitMs, queue, workers);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

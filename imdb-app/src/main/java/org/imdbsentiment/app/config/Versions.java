@@ -24,6 +24,8 @@ import java.util.Properties;
  */
 public final class Versions {
     private static final String INDEX = "versions/index.txt";
+    /** The key of a version file that names the version it starts from. */
+    public static final String EXTENDS = "extends";
 
     private Versions() {
     }
@@ -69,12 +71,25 @@ public final class Versions {
         }
     }
 
-    /** A version's own settings: its differences from the defaults. An unknown version is a {@link ConfigException}. */
+    /**
+     * A version's settings: its differences from the defaults. A file may start from another version
+     * with {@code extends=<version>}, then holds only its differences from that one (v5 is v4 plus
+     * one line). An unknown version, or versions that extend each other in a circle, are a
+     * {@link ConfigException}.
+     */
     public static Map<String, String> settingsOf(String version) {
+        return settingsOf(version, new java.util.ArrayList<>());
+    }
+
+    private static Map<String, String> settingsOf(String version, List<String> chain) {
         List<String> known = names();
         if (!known.contains(version)) {
             throw new ConfigException("unknown version '" + version + "' (valid: " + String.join(", ", known) + ")");
         }
+        if (chain.contains(version)) {
+            throw new ConfigException("versions extend each other in a circle: " + String.join(" -> ", chain) + " -> " + version);
+        }
+        chain.add(version);
         Properties p = new Properties();
         try (InputStream in = resource("versions/" + version + ".properties")) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -82,7 +97,11 @@ public final class Versions {
             throw new UncheckedIOException(e);
         }
         Map<String, String> m = new LinkedHashMap<>();
-        p.stringPropertyNames().stream().sorted().forEach(k -> {
+        String base = p.getProperty(EXTENDS);
+        if (base != null) {
+            m.putAll(settingsOf(base.trim(), chain));
+        }
+        p.stringPropertyNames().stream().filter(k -> !k.equals(EXTENDS)).sorted().forEach(k -> {
             Settings.require(k); // a version file names only real settings
             m.put(k, p.getProperty(k));
         });

@@ -21,7 +21,9 @@ import java.util.function.IntConsumer;
  * of texts it holds, and one worker thread takes as many as fit in a model batch (waiting at most a
  * few milliseconds for more), scores them through the model's {@link SentimentPipeline} in one pass,
  * and hands each request back its own predictions. A full queue refuses a request at once
- * ({@link Overloaded}) instead of growing. The graph is used by the worker thread alone.
+ * ({@link Overloaded}) instead of growing. With several workers (one per core, as DL4J's
+ * {@code ParallelInference} keeps one model replica per worker), each takes its own batches from the
+ * shared queue and scores them with its own copy of the graph; a graph is used by its worker alone.
  *
  * <p>DL4J's {@code ParallelInference} batches fixed-shape inputs; here every batch is built from
  * texts of different lengths with masks, which the pipeline does, so the queue is this project's own.
@@ -43,7 +45,6 @@ final class BatchingPredictor implements AutoCloseable {
     private record Job(List<String> texts, boolean explain, CompletableFuture<Result> result) {
     }
 
-    private final ComputationGraph graph;
     private final SentimentPipeline pipeline;
     private final int maxBatch;
     private final long maxWaitNanos;
@@ -51,7 +52,7 @@ final class BatchingPredictor implements AutoCloseable {
     private final IntConsumer batchSizes;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedTexts = new AtomicInteger();
-    private final Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
 
     /**
@@ -59,18 +60,30 @@ final class BatchingPredictor implements AutoCloseable {
      * @param maxWaitMs  how long the worker waits for more requests to fill a batch
      * @param capacity   most texts waiting at once
      * @param batchSizes told the size of every pass (for metrics)
+     * @param workers    worker threads; the first uses {@code graph}, each other a copy of it
      */
     BatchingPredictor(ComputationGraph graph, SentimentPipeline pipeline, int maxBatch, int maxWaitMs, int capacity,
-                      IntConsumer batchSizes) {
-        this.graph = graph;
+                      IntConsumer batchSizes, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+        }
         this.pipeline = pipeline;
         this.maxBatch = maxBatch;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
         this.capacity = capacity;
         this.batchSizes = batchSizes;
-        this.worker = new Thread(this::work, "sentiment-batcher");
-        worker.setDaemon(true);
-        worker.start();
+        for (int i = 0; i < workers; i++) {
+            ComputationGraph own = i == 0 ? graph : graph.clone();
+            Thread worker = new Thread(() -> work(own), "sentiment-batcher-" + i);
+            worker.setDaemon(true);
+            this.workers.add(worker);
+        }
+        this.workers.forEach(Thread::start);
+    }
+
+    /** Worker threads, each with its own graph. */
+    int workers() {
+        return workers.size();
     }
 
     /** Queues the texts; the future completes with their predictions in order. */
@@ -91,7 +104,7 @@ final class BatchingPredictor implements AutoCloseable {
         return queuedTexts.get();
     }
 
-    private void work() {
+    private void work(ComputationGraph graph) {
         while (running) {
             try {
                 Job first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -109,7 +122,7 @@ final class BatchingPredictor implements AutoCloseable {
                     jobs.add(next);
                     texts += next.texts().size();
                 }
-                run(jobs, texts);
+                run(graph, jobs, texts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -117,7 +130,7 @@ final class BatchingPredictor implements AutoCloseable {
         }
     }
 
-    private void run(List<Job> jobs, int texts) {
+    private void run(ComputationGraph graph, List<Job> jobs, int texts) {
         queuedTexts.addAndGet(-texts);
         try {
             List<String> all = new ArrayList<>(texts);
@@ -140,7 +153,7 @@ final class BatchingPredictor implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        worker.interrupt();
+        workers.forEach(Thread::interrupt);
         Job j;
         while ((j = queue.poll()) != null) {
             j.result().completeExceptionally(new Overloaded("the server is shutting down"));

@@ -58,14 +58,21 @@ public final class SentimentServer implements AutoCloseable {
      * @param maxBatch   most texts scored in one model pass
      * @param maxWaitMs  how long a pass waits for more requests
      * @param queueTexts most texts waiting at once (more: 503)
+     * @param workers    model passes that run at once, each on its own copy of the model
      */
-    public record Limits(int maxTexts, int maxChars, int maxBatch, int maxWaitMs, int queueTexts) {
-        public static final Limits DEFAULT = new Limits(64, 100_000, 64, 5, 512);
+    public record Limits(int maxTexts, int maxChars, int maxBatch, int maxWaitMs, int queueTexts, int workers) {
+        /** One worker per core. */
+        public static final Limits DEFAULT = new Limits(64, 100_000, 64, 5, 512, Runtime.getRuntime().availableProcessors());
 
         public Limits {
-            if (maxTexts < 1 || maxChars < 1 || maxBatch < 1 || maxWaitMs < 0 || queueTexts < 1) {
+            if (maxTexts < 1 || maxChars < 1 || maxBatch < 1 || maxWaitMs < 0 || queueTexts < 1 || workers < 1) {
                 throw new IllegalArgumentException("server limits must be positive: " + this);
             }
+        }
+
+        /** One worker. */
+        public Limits(int maxTexts, int maxChars, int maxBatch, int maxWaitMs, int queueTexts) {
+            this(maxTexts, maxChars, maxBatch, maxWaitMs, queueTexts, 1);
         }
     }
 
@@ -105,7 +112,7 @@ public final class SentimentServer implements AutoCloseable {
         BatchingPredictor[] p = new BatchingPredictor[1];
         this.metrics = new ServingMetrics(() -> p[0] == null ? 0 : p[0].queuedTexts());
         this.predictor = p[0] = new BatchingPredictor(bundle.graph(), pipeline, limits.maxBatch(), limits.maxWaitMs(),
-                limits.queueTexts(), metrics::batch);
+                limits.queueTexts(), metrics::batch, limits.workers());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JSON, false));
             config.http.prefer405over404 = true;

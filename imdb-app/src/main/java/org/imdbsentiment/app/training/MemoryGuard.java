@@ -3,6 +3,7 @@ package org.imdbsentiment.app.training;
 import com.sun.management.OperatingSystemMXBean;
 import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.config.Settings;
 
 import java.lang.management.ManagementFactory;
@@ -31,12 +32,18 @@ public final class MemoryGuard {
         long e = config.get(Settings.EMBEDDING_SIZE);
         long h = config.get(Settings.HIDDEN_SIZE);
         long v = config.get(Settings.VOCAB_SIZE) + 2L;
+        Architecture architecture = config.get(Settings.ARCHITECTURE);
+        long directions = architecture == Architecture.LAST_STEP ? 1 : architecture.recurrent() ? 2 : 0;
         // Per time step and review: gate pre-activations and activations, cell and hidden states kept
         // for the backward pass (about 11 H), their gradients (about 5 H), the embedding output,
-        // its gradient and the input (3 E).
-        long activations = b * t * (16 * h + 3 * e) * FLOAT;
+        // its gradient and the input (3 E); the n-gram branch's looked-up vectors (2 N).
+        long n = architecture.ngrams() ? config.get(Settings.NGRAM_SIZE) : 0;
+        long activations = b * t * (directions * 16 * h + (directions > 0 ? 3 * e : 1) + 2 * n) * FLOAT;
         // Parameters, gradients and Adam's two moments.
-        long parameters = (v * e + 4 * h * (e + h + 1) + h + 1) * FLOAT * 4;
+        long recurrent = directions > 0 ? v * e + directions * 4 * h * (e + h + 1) : 0;
+        long ngrams = n * (v + config.get(Settings.NGRAM_BUCKETS));
+        long output = (architecture == Architecture.LAST_STEP ? h : directions * 2 * h) + n + 1;
+        long parameters = (recurrent + ngrams + output) * FLOAT * 4;
         return activations + parameters;
     }
 

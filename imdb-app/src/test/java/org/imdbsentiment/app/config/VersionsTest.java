@@ -1,5 +1,6 @@
 package org.imdbsentiment.app.config;
 
+import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
@@ -39,13 +40,13 @@ class VersionsTest {
 
     @Test
     void versionsAreListedFromTheIndex() {
-        assertEquals(List.of("v1", "v2", "v3", "v4", "naive"), Versions.names());
+        assertEquals(List.of("v1", "v2", "v3", "v4", "v5", "ngrams", "naive"), Versions.names());
     }
 
     @Test
     void anUnknownVersionNamesTheValidOnes() {
         ConfigException e = assertThrows(ConfigException.class, () -> Versions.settingsOf("v9"));
-        assertEquals("unknown version 'v9' (valid: v1, v2, v3, v4, naive)", e.getMessage());
+        assertEquals("unknown version 'v9' (valid: v1, v2, v3, v4, v5, ngrams, naive)", e.getMessage());
     }
 
     @Test
@@ -57,6 +58,18 @@ class VersionsTest {
         ExperimentConfig v3 = Versions.resolve(Map.of("version", "v3"), new Properties());
         assertEquals(EmbeddingMode.GLOVE_FROZEN, v3.get(Settings.EMBEDDING));
         assertEquals(v1.with(Settings.EMBEDDING, EmbeddingMode.GLOVE_FROZEN).with(Settings.VERSION, "v3"), v3);
+    }
+
+    @Test
+    void aVersionThatExtendsAnotherHoldsOnlyItsDifferencesFromIt() {
+        ExperimentConfig v4 = Versions.resolve(Map.of("version", "v4"), new Properties());
+        ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
+        assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.VERSION, "v5"), v5);
+        ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
+        assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
+                .with(Settings.VERSION, "ngrams"), ngrams);
+        // the command line still overrides what a version inherits
+        assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
     }
 
     @Test

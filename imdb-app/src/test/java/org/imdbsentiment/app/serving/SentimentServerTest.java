@@ -42,6 +42,7 @@ class SentimentServerTest {
     static Path tmp;
     static Path runDir;
     static ModelBundle bundle;
+    static org.deeplearning4j.nn.graph.ComputationGraph reference;
     static SentimentServer server;
     static URI base;
 
@@ -50,7 +51,8 @@ class SentimentServerTest {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
         runDir = CliRunner.trainMini(data, tmp.resolve("runs"), "--epochs", "3");
         bundle = ModelBundle.read(runDir.resolve(RunDirectory.MODEL_BUNDLE));
-        server = SentimentServer.start(bundle, "127.0.0.1", 0, new SentimentServer.Limits(4, 2_000, 64, 5, 512));
+        reference = bundle.graph().clone(); // the server's workers use the bundle's graph and copies of it
+        server = SentimentServer.start(bundle, "127.0.0.1", 0, new SentimentServer.Limits(4, 2_000, 64, 5, 512, 2));
         base = URI.create("http://127.0.0.1:" + server.port());
     }
 
@@ -157,7 +159,10 @@ class SentimentServerTest {
                     HttpResponse<String> resp = post(JSON.writeValueAsString(Map.of("texts", texts)));
                     assertEquals(200, resp.statusCode(), resp.body());
                     JsonNode ps = JSON.readTree(resp.body()).get("predictions");
-                    var expected = bundle.pipeline().predict(bundle.graph(), texts);
+                    List<org.imdbsentiment.model.pipeline.Prediction> expected;
+                    synchronized (reference) {
+                        expected = bundle.pipeline().predict(reference, texts);
+                    }
                     assertEquals(texts.size(), ps.size());
                     for (int k = 0; k < texts.size(); k++) {
                         assertEquals(expected.get(k).probabilityPositive(), ps.get(k).get("probability_positive").asDouble(),
@@ -174,6 +179,8 @@ class SentimentServerTest {
         pool.shutdown();
         String metrics = get("/metrics").body();
         assertTrue(metrics.contains("sentiment_batch_texts_count"), metrics);
+        // two workers, each with its own copy of the model, answered them
+        assertEquals(2, JSON.readTree(get("/v1/model").body()).get("limits").get("workers").asInt());
     }
 
     @Test
@@ -199,7 +206,7 @@ class SentimentServerTest {
         for (int i = 0; i < tokens.size(); i++) {
             List<String> occluded = new ArrayList<>(tokens);
             occluded.set(i, "qqqzzxunknown");
-            double without = bundle.pipeline().predict(bundle.graph(), List.of(String.join(" ", occluded))).get(0)
+            double without = bundle.pipeline().predict(reference, List.of(String.join(" ", occluded))).get(0)
                     .probabilityPositive();
             if (Math.abs(p - without) > biggest) {
                 biggest = Math.abs(p - without);
@@ -250,7 +257,7 @@ class SentimentServerTest {
 
     @Test
     void explanationsAgreeWithThePipelinesOwn() {
-        List<Explanation> e = bundle.pipeline().explain(bundle.graph(), List.of("great film", "zzzunknown"));
+        List<Explanation> e = bundle.pipeline().explain(reference, List.of("great film", "zzzunknown"));
         assertEquals(2, e.get(0).tokens().size());
         assertEquals(0.0, e.get(1).tokens().get(0).contribution()); // UNK already: nothing to remove
     }

@@ -18,6 +18,7 @@ import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.ngram.NgramBag;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 
 import java.io.IOException;
@@ -163,14 +164,23 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
      * project's graph, another vocabulary size, another embedding size.
      */
     public static void checkShapes(ComputationGraph graph, Vocabulary vocabulary, ExperimentConfig config, String where) {
-        var vertex = graph.getConfiguration().getVertices().get(SentimentGraph.EMBEDDING);
-        if (!(vertex instanceof LayerVertex lv)) {
-            throw new BundleException("the model of " + where + " has no '" + SentimentGraph.EMBEDDING
+        var vertices = graph.getConfiguration().getVertices();
+        boolean recurrent = config.get(Settings.ARCHITECTURE).recurrent();
+        String first = recurrent ? SentimentGraph.EMBEDDING : SentimentGraph.NGRAMS;
+        if (!(vertices.get(first) instanceof LayerVertex lv)) {
+            throw new BundleException("the model of " + where + " has no '" + first
                     + "' layer: not a model of this project");
         }
         var layer = lv.getLayerConf().getLayer();
         if (layer instanceof FrozenLayer frozen) {
             layer = frozen.getLayer();
+        }
+        if (layer instanceof NgramBag bag) {
+            if (bag.getVocabSize() != vocabulary.size()) {
+                throw new BundleException("the vocabulary of " + where + " has " + vocabulary.size()
+                        + " tokens but the model's n-gram table has " + bag.getVocabSize() + " unigram rows: they do not belong together");
+            }
+            return;
         }
         FeedForwardLayer embedding = (FeedForwardLayer) layer;
         if (embedding.getNIn() != vocabulary.size()) {

@@ -2,6 +2,7 @@ package org.imdbsentiment.model.config;
 
 import org.imdbsentiment.data.BatchOrder;
 import org.imdbsentiment.data.Padding;
+import org.imdbsentiment.data.Truncation;
 import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.LstmImplementation;
@@ -34,6 +35,10 @@ public final class Settings {
     public static final Setting<Padding> PADDING = Setting.choice("padding", Group.DATA, Padding.MASKED,
             List.of(Padding.values()), Padding::key,
             "masked (each batch trimmed, padding masked) or naive (padded to max-length, no mask)");
+    public static final Setting<Truncation> TRUNCATION = Setting.choice("truncation", Group.DATA, Truncation.HEAD,
+            List.of(Truncation.values()), Truncation::key,
+            "which tokens of a longer review are kept: head (the first max-length) or head-tail (the first quarter "
+                    + "of max-length and the rest from the end)");
 
     // ---- model ----
     public static final Setting<EmbeddingMode> EMBEDDING = Setting.choice("embedding", Group.MODEL, EmbeddingMode.SCRATCH,
@@ -41,11 +46,16 @@ public final class Settings {
     public static final Setting<Integer> EMBEDDING_SIZE = Setting.integer("embedding-size", Group.MODEL, 100, 1, 1024,
             "word vector size");
     public static final Setting<Integer> HIDDEN_SIZE = Setting.integer("hidden-size", Group.MODEL, 256, 1, 4096,
-            "LSTM units");
+            "LSTM units (in each direction for bilstm-pool and hybrid)");
     public static final Setting<Architecture> ARCHITECTURE = Setting.choice("architecture", Group.MODEL,
             Architecture.LAST_STEP, List.of(Architecture.values()), Architecture::key,
-            "last-step (an LSTM read at each review's last real step) or bilstm-pool (a bidirectional LSTM, "
-                    + "max and mean pooled over the real steps)");
+            "last-step (an LSTM read at each review's last real step), bilstm-pool (a bidirectional LSTM, "
+                    + "max and mean pooled over the real steps), ngrams (a bag of unigrams and hashed bigrams alone) "
+                    + "or hybrid (bilstm-pool and the bag of n-grams side by side)");
+    public static final Setting<Integer> NGRAM_BUCKETS = Setting.integer("ngram-buckets", Group.MODEL, 1 << 20, 1, 1 << 24,
+            "rows shared by the hashed bigrams of the n-gram branch (architectures ngrams and hybrid)");
+    public static final Setting<Integer> NGRAM_SIZE = Setting.integer("ngram-size", Group.MODEL, 16, 1, 1024,
+            "vector size of the n-gram branch (architectures ngrams and hybrid)");
     public static final Setting<LstmImplementation> LSTM = Setting.choice("lstm", Group.MODEL, LstmImplementation.FAST,
             LstmImplementation.DL4J, List.of(LstmImplementation.values()), LstmImplementation::key,
             "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)");
@@ -77,7 +87,7 @@ public final class Settings {
     public static final Setting<Optional<Path>> DATA = Setting.optionalPath("data", Group.RUN,
             "IMDB data: an aclImdb/ directory or a .tar.gz (or .tar) archive (empty: cache, else download)");
     public static final Setting<Optional<Path>> GLOVE = Setting.optionalPath("glove", Group.RUN,
-            "GloVe vectors for v2/v3: a glove.6B.100d.txt file or glove.6B.zip (empty: cache, else download)");
+            "pretrained vectors for glove-trainable/glove-frozen (v2-v5): a glove.6B.100d.txt file, glove.6B.zip, or vectors in the same text format such as the word2vec command writes (empty: GloVe from the cache, else download)");
     public static final Setting<Optional<Path>> CACHE_DIR = Setting.optionalPath("cache-dir", Group.RUN,
             "download cache (empty: $IMDB_SENTIMENT_CACHE, else $XDG_CACHE_HOME/imdb-sentiment, else ~/.cache/imdb-sentiment)");
     public static final Setting<Path> OUTPUT = Setting.path("output", Group.RUN, "runs",
@@ -90,8 +100,8 @@ public final class Settings {
             "keep the dashboard running after training, until Ctrl-C (implies ui)");
 
     /** Every setting, in table order. */
-    public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
+    public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
             GRADIENT_CLIP, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, UI, UI_KEEP);
 

@@ -14,7 +14,7 @@ public record Explanation(Prediction prediction, List<TokenContribution> tokens)
 
     /**
      * @param token        the token's text
-     * @param position     its position in the text's tokens (from 0)
+     * @param position     its position among the tokens the model reads (after truncation; from 0)
      * @param contribution P(positive) minus P(positive) with this token replaced by UNK
      */
     public record TokenContribution(String token, int position, double contribution) {

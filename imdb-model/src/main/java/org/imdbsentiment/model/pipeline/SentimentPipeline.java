@@ -25,7 +25,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The one path from text to prediction, in the spirit of DJL's {@code Translator}: tokenizer ->
- * vocabulary -> truncation to max-length -> masked (or, for the naive ablation, padded) minibatches
+ * truncation to max-length -> vocabulary -> masked (or, for the naive ablation, padded) minibatches
  * whose rows carry their review ids -> graph -> P(positive). Training batches, evaluation,
  * {@code predict} and the server all go through it, so a text gets the same probability everywhere.
  *
@@ -50,7 +50,8 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
     }
 
     public static SentimentPipeline of(ExperimentConfig config, Tokenizer tokenizer, Vocabulary vocabulary) {
-        return new SentimentPipeline(new TextEncoder(tokenizer, vocabulary, config.get(Settings.MAX_LENGTH)),
+        return new SentimentPipeline(new TextEncoder(tokenizer, vocabulary, config.get(Settings.MAX_LENGTH),
+                config.get(Settings.TRUNCATION)),
                 config.get(Settings.PADDING), config.get(Settings.BATCH_SIZE), config.get(Settings.SEED));
     }
 
@@ -126,8 +127,7 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
         List<EncodedReview> variants = new ArrayList<>();
         List<List<String>> tokensOf = new ArrayList<>();
         for (int t = 0; t < texts.size(); t++) {
-            List<String> tokens = encoder.tokenizer().tokenize(texts.get(t));
-            tokens = tokens.subList(0, Math.min(tokens.size(), maxLength()));
+            List<String> tokens = encoder.keptTokens(texts.get(t));
             tokensOf.add(tokens);
             int[] ids = encoder.encode(texts.get(t));
             for (int i = 0; i < tokens.size(); i++) {

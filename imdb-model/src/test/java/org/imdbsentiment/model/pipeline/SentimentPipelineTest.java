@@ -67,6 +67,21 @@ class SentimentPipelineTest {
     }
 
     @Test
+    void explanationsNameTheTokensTheModelReadsWithHeadTailTruncation() {
+        ExperimentConfig headTail = CONFIG.with(Map.of("truncation", "head-tail", "max-length", "4"));
+        SentimentPipeline p = SentimentPipeline.of(headTail, VOCAB);
+        ComputationGraph g = SentimentGraph.build(headTail, VOCAB.size());
+        // 6 tokens, 4 kept: the first one, then the last three
+        Explanation e = p.explain(g, List.of("good the a plot bad film")).get(0);
+        assertEquals(List.of("good", "plot", "bad", "film"),
+                e.tokens().stream().sorted(java.util.Comparator.comparingInt(Explanation.TokenContribution::position))
+                        .map(Explanation.TokenContribution::token).toList());
+        // and the probability is the one of the kept tokens alone
+        assertEquals(p.predict(g, List.of("good plot bad film")).get(0).probabilityPositive(),
+                e.prediction().probabilityPositive(), 1e-6);
+    }
+
+    @Test
     void aBlankTextIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> pipeline.predict(graph, List.of("good", "  ")));

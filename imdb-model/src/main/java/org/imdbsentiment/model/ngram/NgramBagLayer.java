@@ -1,0 +1,149 @@
+package org.imdbsentiment.model.ngram;
+
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The runtime layer of {@link NgramBag}. Forward: the rows of every counted n-gram are pulled from
+ * the table in one {@code pullRows} and averaged per review. Backward: each review's output
+ * gradient, divided by its n-gram count, is scatter-added into the rows it read (the way DL4J's
+ * embedding layers do it); the input (word ids) gets no gradient.
+ */
+public class NgramBagLayer extends BaseLayer<NgramBag> {
+
+    public NgramBagLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** The table rows each review reads: all n-gram rows in review order, and where each review's end. */
+    record Bag(int[] rows, int[] ends) {
+        int count(int review) {
+            return ends[review] - (review == 0 ? 0 : ends[review - 1]);
+        }
+    }
+
+    /** Unigrams of the real steps, and bigrams of two consecutive real steps. */
+    Bag bag() {
+        BigramHash hash = layerConf().hash();
+        INDArray ids = input.rank() == 3 ? input.reshape(input.size(0), input.size(2)) : input;
+        int batch = (int) ids.size(0);
+        int steps = (int) ids.size(1);
+        int[] id = ids.castTo(DataType.INT).dup('c').data().asInt();
+        float[] real = maskArray == null ? null : maskArray.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        if (real != null && real.length != batch * steps) {
+            throw new IllegalStateException("mask of " + real.length + " values for input [" + batch + ", " + steps + "]");
+        }
+        int[] rows = new int[batch * steps * 2];
+        int[] ends = new int[batch];
+        int n = 0;
+        for (int b = 0; b < batch; b++) {
+            boolean previousReal = false;
+            for (int t = 0; t < steps; t++) {
+                int k = b * steps + t;
+                boolean isReal = real == null || real[k] != 0;
+                if (isReal) {
+                    if (id[k] < 0 || id[k] >= hash.vocabSize()) {
+                        throw new IllegalArgumentException("word id " + id[k] + " outside 0.." + (hash.vocabSize() - 1));
+                    }
+                    rows[n++] = id[k];
+                    if (previousReal) {
+                        rows[n++] = hash.row(id[k - 1], id[k]);
+                    }
+                }
+                previousReal = isReal;
+            }
+            ends[b] = n;
+        }
+        return new Bag(java.util.Arrays.copyOf(rows, n), ends);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        Bag bag = bag();
+        int batch = bag.ends().length;
+        int size = (int) layerConf().getNOut();
+        double[] out = new double[batch * size];
+        if (bag.rows().length > 0) {
+            INDArray table = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            double[] vectors = Nd4j.pullRows(table, 1, bag.rows()).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            int k = 0;
+            for (int b = 0; b < batch; b++) {
+                int count = bag.count(b);
+                for (; k < bag.ends()[b]; k++) {
+                    for (int j = 0; j < size; j++) {
+                        out[b * size + j] += vectors[k * size + j];
+                    }
+                }
+                for (int j = 0; count > 0 && j < size; j++) {
+                    out[b * size + j] /= count;
+                }
+            }
+        }
+        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[]{batch, size}, 'c');
+        return result.assign(Nd4j.create(out, new long[]{batch, size}, 'c'));
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        Bag bag = bag();
+        int batch = bag.ends().length;
+        int size = (int) layerConf().getNOut();
+        double[] eps = epsilon.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        INDArray weightGradients = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        weightGradients.assign(0);
+        int n = bag.rows().length;
+        if (n > 0) {
+            double[] delta = new double[n * size];
+            int k = 0;
+            for (int b = 0; b < batch; b++) {
+                int count = bag.count(b);
+                for (; k < bag.ends()[b]; k++) {
+                    for (int j = 0; j < size; j++) {
+                        delta[k * size + j] = eps[b * size + j] / count;
+                    }
+                }
+            }
+            Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, weightGradients, Nd4j.createFromArray(bag.rows()),
+                    Nd4j.create(delta, new long[]{n, size}, 'c').castTo(weightGradients.dataType()), 1);
+        }
+        Gradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradients);
+        return new Pair<>(gradient, null);
+    }
+
+    /** The mask is used up here: the output has no time steps left to mask. */
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
+        this.maskArray = maskArray;
+        this.maskState = null;
+        return null;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public boolean hasBias() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return Type.FEED_FORWARD;
+    }
+}

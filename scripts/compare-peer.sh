@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The project against its PyTorch peer, on this machine, in interleaved rounds (issue 14).
+#
+#   scripts/compare-peer.sh <aclImdb archive> [rounds (default 3)] [jar]
+#
+# Each round runs, one after another: `benchmark` (the default v1 settings) with 1 and 2 threads, then
+# scripts/pytorch-peer.py with 1 and 2 threads. It prints every measurement, each round's ratio of
+# best against best (the project's real tokens/s at its better thread count over the peer's padded
+# tokens/s at its better one: the peer's 64x256 batches are what a PyTorch user with unpacked,
+# padded batches computes), and the median ratio over the rounds. Only ratios measured in one run of
+# this script mean anything: these machines differ 2-3x in absolute speed from one day to the next.
+# Needs PyTorch for /usr/bin/python3 (Debian: apt-get install python3-torch libopenblas0-pthread).
+# Run it on a quiet machine.
+set -euo pipefail
+data=${1:?usage: $0 <aclImdb archive or directory> [rounds] [jar]}
+rounds=${2:-3}
+jar=${3:-imdb-app/target/imdb-sentiment-0.1.0-SNAPSHOT.jar}
+batches=${BATCHES:-20}
+warmup=${WARMUP:-3}
+peer=$(dirname "$0")/pytorch-peer.py
+py=${PYTHON:-/usr/bin/python3}
+"$py" -c "import torch" 2>/dev/null || { echo "error: PyTorch is missing for $py (apt-get install python3-torch)" >&2; exit 1; }
+[ -f "$jar" ] || { echo "error: no jar at $jar (./mvnw package -DskipTests)" >&2; exit 1; }
+
+echo "# $(date -u +%FT%TZ) $(hostname) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $rounds rounds, $batches timed batches each"
+ratios=()
+for r in $(seq 1 "$rounds"); do
+  best_project=0
+  best_peer=0
+  for t in 1 2; do
+    line=$(OMP_NUM_THREADS=$t java -Xmx6g -jar "$jar" benchmark --data "$data" --batches "$batches" --warmup "$warmup" \
+        --threads "$t" 2>/dev/null | grep '^{')
+    tps=$("$py" -c 'import json,sys; print(json.loads(sys.argv[1])["train"]["real_tokens_per_s"])' "$line")
+    echo "round $r project threads $t: $tps real tokens/s  $line"
+    (( tps > best_project )) && best_project=$tps
+  done
+  for t in 1 2; do
+    line=$(OMP_NUM_THREADS=$t "$py" "$peer" --threads "$t" --batches "$batches" --warmup "$warmup" | grep '^{')
+    tps=$("$py" -c 'import json,sys; print(json.loads(sys.argv[1])["train"]["padded_tokens_per_s"])' "$line")
+    echo "round $r pytorch threads $t: $tps padded tokens/s  $line"
+    (( tps > best_peer )) && best_peer=$tps
+  done
+  ratio=$("$py" -c "print(round($best_project / $best_peer, 2))")
+  echo "round $r ratio (project best / peer best): $ratio"
+  ratios+=("$ratio")
+done
+median=$("$py" -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" "${ratios[@]}")
+echo "median ratio over $rounds rounds: $median (rounds: ${ratios[*]})"
