@@ -5,6 +5,7 @@ import org.imdbsentiment.app.runs.BuildInfo;
 import org.imdbsentiment.app.runs.Machine;
 import org.imdbsentiment.app.training.ComputeThreads;
 import org.imdbsentiment.app.training.MemoryGuard;
+import org.imdbsentiment.app.training.ParallelTraining;
 import org.imdbsentiment.app.training.PreparedData;
 import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.ImdbData;
@@ -87,7 +88,9 @@ public final class Benchmark {
                 () -> pass[0]);
         ReviewDataSetIterator validationBatches = pipeline.evaluationBatches(data.validation());
         log.info("Timing {} training minibatches after {} warm-up ones", batches, warmup);
-        Timing train = time(trainBatches, warmup, batches, graph::fit, () -> pass[0]++);
+        int workers = config.get(Settings.WORKERS);
+        Timing train = workers == 1 ? time(trainBatches, warmup, batches, graph::fit, () -> pass[0]++)
+                : timeParallel(graph, config, trainBatches, warmup, batches * workers);
         log.info("Timing {} validation minibatches scored", batches);
         Timing inference = time(validationBatches, warmup, batches,
                 ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()), () -> { });
@@ -112,6 +115,11 @@ public final class Benchmark {
         result.put("git_commit", BuildInfo.current().gitCommit());
         result.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         result.put("threads", config.get(Settings.THREADS));
+        if (workers > 1) {
+            result.put("workers", workers);
+            result.put("parallel_mode", config.get(Settings.PARALLEL_MODE).key());
+            result.put("averaging_frequency", config.get(Settings.AVERAGING_FREQUENCY));
+        }
         result.put("cpu", Machine.current().cpu());
         result.put("settings", settings);
         result.put("train", train.toJson());
@@ -148,6 +156,37 @@ public final class Benchmark {
             }
         }
         return new Timing(millis, padded, real);
+    }
+
+    /**
+     * Training through DL4J's ParallelWrapper, as a run with workers > 1 trains: {@code warmup} minibatches
+     * untimed, then {@code count} in one timed {@code fit} (its "ms" per minibatch are that time's share).
+     */
+    private static Timing timeParallel(ComputationGraph graph, ExperimentConfig config, ReviewDataSetIterator batches,
+                                       int warmup, int count) {
+        List<org.nd4j.linalg.dataset.DataSet> first = new ArrayList<>();
+        List<org.nd4j.linalg.dataset.DataSet> timed = new ArrayList<>();
+        batches.reset();
+        for (int i = 0; i < warmup + count; i++) {
+            if (!batches.hasNext()) {
+                batches.reset();
+            }
+            (i < warmup ? first : timed).add((org.nd4j.linalg.dataset.DataSet) batches.next());
+        }
+        org.deeplearning4j.parallelism.ParallelWrapper wrapper = ParallelTraining.wrapper(graph, config);
+        try {
+            if (!first.isEmpty()) {
+                wrapper.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(first, 1));
+            }
+            long t0 = System.nanoTime();
+            wrapper.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(timed, 1));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            long padded = timed.stream().mapToLong(Benchmark::paddedSteps).sum();
+            long real = timed.stream().mapToLong(Benchmark::realTokens).sum();
+            return new Timing(java.util.Collections.nCopies(count, ms / count), padded, real);
+        } finally {
+            wrapper.shutdown();
+        }
     }
 
     /** Reviews scored one at a time, as {@code predict} does: the median-length validation reviews. */

@@ -247,7 +247,9 @@ public final class TrainingRun {
                         .evaluateEveryNEpochs(1)
                         .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar))
                         .build();
-                EarlyStoppingResult<ComputationGraph> result = new EarlyStoppingGraphTrainer(es, graph, trainInput, recorder).fit();
+                EarlyStoppingResult<ComputationGraph> result = config.get(Settings.WORKERS) > 1
+                        ? new ParallelGraphTrainer(es, graph, trainInput, recorder, recorder, config).fit()
+                        : new EarlyStoppingGraphTrainer(es, graph, trainInput, recorder).fit();
                 if (result.getTerminationReason() == EarlyStoppingResult.TerminationReason.Error) {
                     throw new IllegalStateException("training failed: " + result.getTerminationDetails());
                 }

@@ -129,6 +129,20 @@ class CliTest {
     }
 
     @Test
+    void benchmarkTimesDataParallelTrainingWithWorkers(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        int status = run("benchmark", "--data", data.toString(), "--validation-size", "16", "--batch-size", "8",
+                "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3", "--warmup", "1",
+                "--workers", "2");
+        assertEquals(0, status, errText());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(2, json.at("/workers").asInt());
+        assertEquals("averaging", json.at("/parallel_mode").asText());
+        assertEquals(6, json.at("/train/batches").asInt(), "3 minibatches for each of the two workers");
+        assertTrue(json.at("/train/real_tokens_per_s").asLong() > 0);
+    }
+
+    @Test
     void benchmarkRefusesZeroBatches(@TempDir Path tmp) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
         assertEquals(2, run("benchmark", "--data", data.toString(), "--batches", "0"));

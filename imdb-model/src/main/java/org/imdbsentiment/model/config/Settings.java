@@ -6,6 +6,7 @@ import org.imdbsentiment.data.Truncation;
 import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.LstmImplementation;
+import org.imdbsentiment.model.ParallelMode;
 import org.imdbsentiment.model.config.Setting.Group;
 
 import java.nio.file.Path;
@@ -71,6 +72,15 @@ public final class Settings {
             "L2 penalty on the weights, added to the loss's gradient as in PyTorch's Adam(weight_decay) (0: none)");
     public static final Setting<Double> GRADIENT_CLIP = Setting.decimal("gradient-clip", Group.TRAINING, 0.0, 0, false, 1000,
             "clip each layer's gradient to this L2 norm (0: no clipping)");
+    public static final Setting<Integer> WORKERS = Setting.integer("workers", Group.TRAINING, 1, 1, 256,
+            "data-parallel workers of one run (DL4J's ParallelWrapper): each trains a copy of the model on its own "
+                    + "minibatches with one thread (on a GPU box, one device each); 1: plain single-thread training");
+    public static final Setting<ParallelMode> PARALLEL_MODE = Setting.choice("parallel-mode", Group.TRAINING,
+            ParallelMode.AVERAGING, List.of(ParallelMode.values()), ParallelMode::key,
+            "with workers > 1: averaging (parameters and Adam state averaged) or shared-gradients (DL4J's "
+                    + "threshold-encoded gradient sharing)");
+    public static final Setting<Integer> AVERAGING_FREQUENCY = Setting.integer("averaging-frequency", Group.TRAINING, 1, 1, 1000,
+            "with workers > 1 and parallel-mode averaging: minibatches each worker trains between averagings");
     public static final Setting<Integer> EPOCHS = Setting.integer("epochs", Group.TRAINING, 15, 1, 1000,
             "maximum number of training epochs");
     public static final Setting<Integer> PATIENCE = Setting.integer("patience", Group.TRAINING, 3, 1, 1000,
@@ -102,7 +112,7 @@ public final class Settings {
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
-            GRADIENT_CLIP, EPOCHS,
+            GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
