@@ -3,8 +3,9 @@
 #
 #   scripts/compare-peer.sh <aclImdb archive> [rounds (default 3)] [jar]
 #
-# Each round runs, one after another: `benchmark` (the default v1 settings) with 1 and 2 threads, then
-# scripts/pytorch-peer.py with 1 and 2 threads. It prints every measurement, each round's ratio of
+# Each round runs, one after another: `benchmark` (the default v1 settings) with 1 and 2 threads and
+# with 2 data-parallel workers (ParallelWrapper, one thread each), then scripts/pytorch-peer.py with 1
+# and 2 threads. It prints every measurement, each round's ratio of
 # best against best (the project's real tokens/s at its better thread count over the peer's padded
 # tokens/s at its better one: the peer's 64x256 batches are what a PyTorch user with unpacked,
 # padded batches computes), and the median ratio over the rounds. Only ratios measured in one run of
@@ -28,11 +29,13 @@ ratios=()
 for r in $(seq 1 "$rounds"); do
   best_project=0
   best_peer=0
-  for t in 1 2; do
-    line=$(OMP_NUM_THREADS=$t java -Xmx6g -jar "$jar" benchmark --data "$data" --batches "$batches" --warmup "$warmup" \
-        --threads "$t" 2>/dev/null | grep '^{')
+  for variant in "--threads 1" "--threads 2" "--threads 1 --workers 2"; do
+    omp=$([ "$variant" = "--threads 2" ] && echo 2 || echo 1)
+    # shellcheck disable=SC2086
+    line=$(OMP_NUM_THREADS=$omp java -Xmx6g -jar "$jar" benchmark --data "$data" --batches "$batches" --warmup "$warmup" \
+        $variant 2>/dev/null | grep '^{')
     tps=$("$py" -c 'import json,sys; print(json.loads(sys.argv[1])["train"]["real_tokens_per_s"])' "$line")
-    echo "round $r project threads $t: $tps real tokens/s  $line"
+    echo "round $r project $variant: $tps real tokens/s  $line"
     (( tps > best_project )) && best_project=$tps
   done
   for t in 1 2; do

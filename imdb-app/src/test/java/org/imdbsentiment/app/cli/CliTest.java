@@ -362,7 +362,7 @@ class CliTest {
     @Test
     void anUnknownVersionIsAOneLineErrorNamingTheValidOnes(@TempDir Path output) {
         assertEquals(Cli.USAGE, run("--version", "v9", "--output", output.toString()));
-        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3, v4, naive)", errText().strip());
+        assertEquals("error: unknown version 'v9' (valid: v1, v2, v3, v4, v5, ngrams, naive)", errText().strip());
     }
 
     @Test
