@@ -64,6 +64,7 @@ public final class TrainingRun {
     }
 
     /** What a finished run reports. */
+    /** {@code test} is null when the run skipped the test set. */
     public record Result(RunDirectory runDirectory, List<EpochMetrics> epochs, int bestEpoch, TestMetrics test) {
     }
 
@@ -264,13 +265,46 @@ public final class TrainingRun {
         }
     }
 
-    /** The best model on the test set; writes the report and the model bundle, and completes the summary. */
+    /**
+     * The best model on the test set (unless skip-test); writes the report and the model bundle, and
+     * completes the summary.
+     */
     private static Result evaluate(ExperimentConfig config, RunDirectory run, RunSummary[] summary, PreparedData data,
                                    EpochRecorder recorder, Progress.Factory progress) throws IOException {
-        int cap = config.get(Settings.MAX_BATCHES);
         List<EpochMetrics> epochs = recorder.epochs();
         int bestEpoch = recorder.bestEpoch();
         double bestValAccuracy = epochs.get(bestEpoch - 1).valAccuracy();
+        TestMetrics metrics = null;
+        if (config.get(Settings.SKIP_TEST)) {
+            log.info("Best epoch {} (validation accuracy {}%); test set not evaluated (skip-test)", bestEpoch,
+                    String.format("%.2f", 100 * bestValAccuracy));
+        } else {
+            metrics = test(config, run, data, epochs, bestEpoch, bestValAccuracy, progress);
+        }
+        TestMetrics tested = metrics;
+        summary[0] = summary[0].with(s -> {
+            s.status = RunSummary.FINISHED;
+            s.finished = Instant.now().toString();
+            s.epochsRun = epochs.size();
+            s.bestEpoch = bestEpoch;
+            s.bestValAccuracy = bestValAccuracy;
+            s.testAccuracy = tested == null ? null : tested.accuracy();
+            s.trainSecondsPerEpoch = epochs.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(0);
+        });
+        run.writeSummary(summary[0]);
+        Path bundle = RunBundle.write(run);
+        // The run is complete: the best model, not the last epoch's, is what it keeps.
+        Files.deleteIfExists(run.resolve(RunDirectory.CHECKPOINT));
+        run.deleteStaleTemporaries();
+        log.info("Model bundle: {}", bundle);
+        log.info("Run directory: {}", run);
+        return new Result(run, epochs, bestEpoch, metrics);
+    }
+
+    /** The best model on the test set, once: the report, predictions and metrics. */
+    private static TestMetrics test(ExperimentConfig config, RunDirectory run, PreparedData data, List<EpochMetrics> epochs,
+                                    int bestEpoch, double bestValAccuracy, Progress.Factory progress) throws IOException {
+        int cap = config.get(Settings.MAX_BATCHES);
         ComputationGraph best = ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false);
         ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());
         int batches = cap == 0 ? testBatches.batchesPerEpoch() : Math.min(cap, testBatches.batchesPerEpoch());
@@ -289,24 +323,7 @@ public final class TrainingRun {
                 cap == 0 || scored.size() == data.test().size());
         log.info("Test: accuracy {}%, ROC AUC {} ({} reviews)", String.format("%.2f", 100 * metrics.accuracy()),
                 String.format("%.4f", metrics.rocAuc()), metrics.reviews());
-
-        summary[0] = summary[0].with(s -> {
-            s.status = RunSummary.FINISHED;
-            s.finished = Instant.now().toString();
-            s.epochsRun = epochs.size();
-            s.bestEpoch = bestEpoch;
-            s.bestValAccuracy = bestValAccuracy;
-            s.testAccuracy = metrics.accuracy();
-            s.trainSecondsPerEpoch = epochs.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(0);
-        });
-        run.writeSummary(summary[0]);
-        Path bundle = RunBundle.write(run);
-        // The run is complete: the best model, not the last epoch's, is what it keeps.
-        Files.deleteIfExists(run.resolve(RunDirectory.CHECKPOINT));
-        run.deleteStaleTemporaries();
-        log.info("Model bundle: {}", bundle);
-        log.info("Run directory: {}", run);
-        return new Result(run, epochs, bestEpoch, metrics);
+        return metrics;
     }
 
     private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, RunDirectory run,

@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -338,6 +339,20 @@ class CliTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Test accuracy"));
         assertEquals(before, Files.readString(runDir.resolve(RunDirectory.TEST_PREDICTIONS)));
         assertTrue(Files.exists(runDir.resolve(RunDirectory.ERRORS)));
+    }
+
+    @Test
+    void skipTestLeavesTheTestSetForLaterAndEvaluateRunsItOnce(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMini(tmp, "--skip-test", "true");
+        assertTrue(Files.notExists(runDir.resolve(RunDirectory.TEST_METRICS)), "no test metrics");
+        assertTrue(Files.notExists(runDir.resolve(RunDirectory.TEST_PREDICTIONS)), "no test predictions");
+        String summary = Files.readString(runDir.resolve(RunDirectory.SUMMARY));
+        assertTrue(summary.contains("\"status\" : \"finished\""), summary);
+        assertFalse(summary.contains("test_accuracy"), summary);
+        assertTrue(Files.exists(runDir.resolve(RunDirectory.MODEL_BUNDLE)));
+        // chosen on validation: the test set is then evaluated once
+        assertEquals(0, run("evaluate", "--run", runDir.toString()), errText());
+        assertTrue(Files.exists(runDir.resolve(RunDirectory.TEST_METRICS)));
     }
 
     @Test

@@ -106,6 +106,9 @@ public final class Settings {
             "CPU threads for ND4J; 1 is fastest on 2 cores");
     public static final Setting<Boolean> UI = Setting.bool("ui", Group.RUN,
             "show the DL4J training dashboard (http://localhost:9000/train/overview)");
+    public static final Setting<Boolean> SKIP_TEST = Setting.bool("skip-test", Group.RUN,
+            "do not evaluate the test set at the end (runs that compare settings on validation; the test set is "
+                    + "evaluated once per final configuration, later with evaluate --run)");
     public static final Setting<Boolean> UI_KEEP = Setting.bool("ui-keep", Group.RUN,
             "keep the dashboard running after training, until Ctrl-C (implies ui)");
 
@@ -113,7 +116,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
             GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
-            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, UI, UI_KEEP);
+            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, SKIP_TEST, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
     public static Optional<Setting<?>> byKey(String key) {
