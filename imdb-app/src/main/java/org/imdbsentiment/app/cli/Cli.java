@@ -2,6 +2,7 @@ package org.imdbsentiment.app.cli;
 
 import org.imdbsentiment.app.config.Versions;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.data.Messages;
 import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.glove.GloveException;
 import org.imdbsentiment.model.bundle.BundleException;
@@ -135,13 +136,8 @@ public final class Cli {
         return cli;
     }
 
-    /** A failure as one line: its message, and its cause's where that adds something. */
+    /** A failure as one line (see {@link Messages#oneLine}). */
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message += ": " + cause.getMessage();
-        }
-        return message.replaceAll("\\s*\\R\\s*", " ");
+        return Messages.oneLine(e);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.imdbsentiment.data.AtomicFiles;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.data.Messages;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ConfigException;
@@ -241,7 +242,7 @@ public final class RunDirectory {
 
     private static String oneLine(IOException e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return String.valueOf(m).replaceAll("\\s*\\R\\s*", " ");
+        return Messages.flatten(m);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.imdbsentiment.data.AtomicFiles;
+import org.imdbsentiment.data.Messages;
 import org.imdbsentiment.data.Tokenizer;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
@@ -134,7 +135,7 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BundleException("cannot read model bundle " + file + ": " + oneLine(e), e);
+            throw new BundleException("cannot read model bundle " + file + ": " + Messages.oneLine(e), e);
         }
         if (manifest.format() > FORMAT) {
             throw new BundleException(file + " has bundle format " + manifest.format() + "; this version of "
@@ -151,7 +152,7 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
         try {
             graph = ModelSerializer.restoreComputationGraph(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
-            throw new BundleException("cannot read the graph of model bundle " + file + ": " + oneLine(e), e);
+            throw new BundleException("cannot read the graph of model bundle " + file + ": " + Messages.oneLine(e), e);
         }
         ModelBundle bundle = new ModelBundle(graph, vocabulary, manifest.tokenizer(), manifest.tokenizerRules(), config,
                 manifest.provenance(), manifest.testMetrics());
@@ -202,10 +203,5 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
         throw new BundleException("the model was saved with tokenizer '" + name + "' rules " + rules
                 + "; this version of imdb-sentiment has '" + WordTokenizer.NAME + "' rules " + WordTokenizer.RULES_VERSION
                 + ": it would read text differently (retrain the model, or use the imdb-sentiment that made it)");
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s*\\R\\s*", " ");
     }
 }
