@@ -89,7 +89,11 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
         return Evaluator.score(graph, batches, maxBatches, progress);
     }
 
-    /** One prediction per text, in the order given. A blank text is an {@link IllegalArgumentException}. */
+    /**
+     * One prediction per text, in the order given. The texts are scored in order of length, so that a
+     * batch holds texts of similar length and little padding is computed (with masks, a text's
+     * probability does not depend on its batch). A blank text is an {@link IllegalArgumentException}.
+     */
     public List<Prediction> predict(ComputationGraph graph, List<String> texts) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no text to score");
@@ -103,7 +107,9 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
             encoded.add(encoder.encode(Integer.toString(i), text, null));
         }
         Prediction[] out = new Prediction[texts.size()];
-        ReviewDataSetIterator batches = ReviewDataSetIterator.inOrder(encoded, batchSize).withPadding(padding, maxLength());
+        List<EncodedReview> byLength = encoded.stream()
+                .sorted(java.util.Comparator.comparingInt((EncodedReview r) -> r.tokens().length)).toList();
+        ReviewDataSetIterator batches = ReviewDataSetIterator.inOrder(byLength, batchSize).withPadding(padding, maxLength());
         while (batches.hasNext()) {
             DataSet ds = batches.next();
             float[] p = Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray());
