@@ -8,7 +8,9 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @CommandLine.Command(name = "compare", description = "Compares run directories (e.g. docs/runs/*): writes results.md, "
         + "results.json and validation-curves.png, and copies each run's charts, into the output directory.")
@@ -25,6 +27,10 @@ final class CompareCommand implements Command {
     @Option(names = "--note", paramLabel = "<text>", description = "a note listed under the table (repeatable)")
     List<String> notes = new ArrayList<>();
 
+    @Option(names = "--label", paramLabel = "<run-dir>=<name>", description = "name a run in the table instead of "
+            + "the automatic label (version and differing settings), e.g. the run a version was chosen from (repeatable)")
+    Map<Path, String> labels = new LinkedHashMap<>();
+
     @Parameters(arity = "0..*", paramLabel = "<run-dir>", description = "run directories, v1 first")
     List<Path> runs = new ArrayList<>();
 
@@ -37,7 +43,7 @@ final class CompareCommand implements Command {
         if (runs.isEmpty()) {
             throw new org.imdbsentiment.model.config.ConfigException(Comparison.noRuns().getMessage());
         }
-        Comparison.write(runs, output, context.commandLine(args), notes);
+        Comparison.write(runs, output, context.commandLine(args), notes, labels);
         result = output.resolve("results.md");
         context.out().println("Wrote " + result + ", results.json and validation-curves.png");
         return Cli.OK;

@@ -183,10 +183,41 @@ public final class Comparison {
 
     /** As above, with notes (from whoever compares) listed under the table. */
     public static void write(List<Path> runDirs, Path output, String regenerate, List<String> notes) throws IOException {
+        write(runDirs, output, regenerate, notes, Map.of());
+    }
+
+    /**
+     * As above, with labels given for some runs (by run directory), e.g. to name the run a version was
+     * chosen from; the others are labelled as {@link #label} says. Labels name files, so they are
+     * letters, digits, '.', '_' and '-'; two runs may not share one.
+     */
+    public static void write(List<Path> runDirs, Path output, String regenerate, List<String> notes,
+                             Map<Path, String> given) throws IOException {
         if (runDirs.isEmpty()) {
             throw noRuns();
         }
-        List<String> labels = uniqueLabels(runDirs.stream().map(RunDirectory::existing).toList());
+        List<String> labels = new ArrayList<>(uniqueLabels(runDirs.stream().map(RunDirectory::existing).toList()));
+        Map<Path, String> byDir = new HashMap<>();
+        given.forEach((dir, label) -> {
+            if (!label.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("label '" + label + "' for " + dir + ": use letters, digits, '.', '_' and '-'");
+            }
+            byDir.put(dir.toAbsolutePath().normalize(), label);
+        });
+        for (Path dir : byDir.keySet()) {
+            if (runDirs.stream().noneMatch(r -> r.toAbsolutePath().normalize().equals(dir))) {
+                throw new IllegalArgumentException("--label names " + dir + ", which is not among the runs compared");
+            }
+        }
+        for (int i = 0; i < runDirs.size(); i++) {
+            String label = byDir.get(runDirs.get(i).toAbsolutePath().normalize());
+            if (label != null) {
+                labels.set(i, label);
+            }
+        }
+        if (new java.util.HashSet<>(labels).size() != labels.size()) {
+            throw new IllegalArgumentException("two runs would share a label in " + labels + ": give them others with --label");
+        }
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < runDirs.size(); i++) {
             runs.add(read(runDirs.get(i), labels.get(i)));

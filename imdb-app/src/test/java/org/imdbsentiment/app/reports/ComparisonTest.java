@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,22 @@ class ComparisonTest {
         assertTrue(md.contains("| v4-imdb-word2vec | BiLSTM 128x2, max+mean pooled; imdb-word2vec init, trainable, 400 tokens |"), md);
         assertTrue(md.contains("| v5-imdb-word2vec | BiLSTM 128x2 pooled + bag of n-grams; imdb-word2vec init, trainable, 400 tokens |"), md);
         assertTrue(md.contains("| ngrams | bag of unigrams + hashed bigrams alone, 400 tokens | — |"), md);
+    }
+
+    @Test
+    void labelsCanBeGivenForTheRunAVersionWasChosenFrom(@TempDir Path tmp) throws IOException {
+        Path a = fakeRun(tmp, "a", "v4", "glove-trainable", "1,10,0.69,0.60,0.90,100,10\n", null);
+        Path b = fakeRun(tmp, "b", "v4", "glove-trainable", "1,10,0.69,0.60,0.91,100,10\n", null);
+        Comparison.write(List.of(a, b), tmp.resolve("out"), "compare", List.of(), Map.of(b, "v4", a, "v4-glove"));
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("| v4 | GloVe init, trainable"), md);
+        assertTrue(md.contains("| v4-glove | GloVe init, trainable"), md);
+        assertTrue(md.indexOf("| v4-glove |") < md.indexOf("| v4 |"), "order of the runs kept");
+        IllegalArgumentException same = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Comparison.write(List.of(a, b), tmp.resolve("out2"), "compare", List.of(), Map.of(a, "v4-2")));
+        assertTrue(same.getMessage().contains("share a label"), same.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Comparison.write(List.of(a), tmp.resolve("out3"), "compare", List.of(), Map.of(a, "v4 glove")));
     }
 
     @Test
