@@ -159,9 +159,35 @@ public final class Comparison {
 
     /** The name of pretrained vectors that are not GloVe: their file name up to its first dot. */
     static Optional<String> vectorsName(Optional<GloveCoverage> coverage) {
-        return coverage.map(g -> Path.of(g.file()).getFileName().toString())
-                .filter(name -> !name.toLowerCase(Locale.ROOT).startsWith("glove"))
-                .map(name -> name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
+        return coverage.map(g -> stem(g.file())).filter(name -> !name.toLowerCase(Locale.ROOT).startsWith("glove"));
+    }
+
+    /**
+     * "-<vectors>" when a run started from other pretrained vectors than its version names: for a
+     * version without a {@code glove} file of its own, any vectors but GloVe ("-imdb-word2vec"); for
+     * one that names a file (v4: imdb-word2vec.100d.txt), any other file ("-glove").
+     */
+    static String vectorsSuffix(ExperimentConfig config, Optional<GloveCoverage> coverage) {
+        if (coverage.isEmpty()) {
+            return "";
+        }
+        String own;
+        try {
+            own = Versions.settingsOf(config.version()).get(Settings.GLOVE.key());
+        } catch (RuntimeException e) {
+            own = null;
+        }
+        String used = stem(coverage.get().file());
+        if (own == null || own.isBlank()) {
+            return used.toLowerCase(Locale.ROOT).startsWith("glove") ? "" : "-" + used;
+        }
+        return used.equals(stem(own)) ? "" : "-" + used;
+    }
+
+    /** A vectors file's name up to its first dot ("glove" for glove.6B.100d.341k.zip). */
+    private static String stem(String file) {
+        String name = Path.of(file).getFileName().toString();
+        return name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
     }
 
     /** Labels for these runs, made unique by a suffix where two runs would share one. */
@@ -170,7 +196,7 @@ public final class Comparison {
         List<String> out = new ArrayList<>();
         for (RunDirectory r : runs) {
             String base = label(r.config(), r.recordedSettings().keySet())
-                    + vectorsName(r.gloveCoverage()).map(n -> "-" + n).orElse("");
+                    + vectorsSuffix(r.config(), r.gloveCoverage());
             int n = seen.merge(base, 1, Integer::sum);
             out.add(n == 1 ? base : base + "-" + n);
         }

@@ -149,6 +149,12 @@ public final class TrainingRun {
     static void checkBeforeStart(ExperimentConfig config) {
         MemoryGuard.check(config, MemoryGuard.budgetBytes());
         int size = config.get(Settings.EMBEDDING_SIZE);
+        Optional<Path> vectors = config.get(Settings.GLOVE);
+        if (config.get(Settings.EMBEDDING).pretrained() && vectors.isPresent() && !Files.isRegularFile(vectors.get())) {
+            throw new DataException("pretrained vectors not found: " + vectors.get() + " (version " + config.version()
+                    + "; word vectors trained on IMDB are made once with `imdb-sentiment word2vec --output "
+                    + vectors.get().getFileName() + "`; GloVe: --glove glove.6B.zip, or --glove '' to download it)");
+        }
         if (config.get(Settings.EMBEDDING).pretrained() && GloveResource.forDimension(size).isEmpty()) {
             throw new ConfigException("embedding " + config.get(Settings.EMBEDDING).key() + " needs embedding-size "
                     + GloveResource.KNOWN.stream().map(r -> Integer.toString(r.dimension())).toList()

@@ -342,6 +342,17 @@ class CliTest {
     }
 
     @Test
+    void v4WithoutItsWordVectorsSaysHowToMakeThemBeforeReadingAnything(@TempDir Path tmp) {
+        Path vectors = tmp.resolve("imdb-word2vec.100d.txt");
+        assertEquals(1, run("--version", "v4", "--data", tmp.resolve("no-data").toString(), "--glove", vectors.toString(),
+                "--output", tmp.resolve("runs").toString()));
+        assertEquals("error: pretrained vectors not found: " + vectors + " (version v4; word vectors trained on IMDB are made "
+                + "once with `imdb-sentiment word2vec --output imdb-word2vec.100d.txt`; GloVe: --glove glove.6B.zip, or "
+                + "--glove '' to download it)", errText().strip());
+        assertTrue(Files.notExists(tmp.resolve("runs")), "no run directory");
+    }
+
+    @Test
     void skipTestLeavesTheTestSetForLaterAndEvaluateRunsItOnce(@TempDir Path tmp) throws IOException {
         Path runDir = trainMini(tmp, "--skip-test", "true");
         assertTrue(Files.notExists(runDir.resolve(RunDirectory.TEST_METRICS)), "no test metrics");
