@@ -152,8 +152,8 @@ public final class TrainingRun {
         Optional<Path> vectors = config.get(Settings.GLOVE);
         if (config.get(Settings.EMBEDDING).pretrained() && vectors.isPresent() && !Files.isRegularFile(vectors.get())) {
             throw new DataException("pretrained vectors not found: " + vectors.get() + " (version " + config.version()
-                    + "; word vectors trained on IMDB are made once with `imdb-sentiment word2vec --output "
-                    + vectors.get().getFileName() + "`; GloVe: --glove glove.6B.zip, or --glove '' to download it)");
+                    + "; --glove names GloVe's glove.6B.zip or glove.6B.100d.txt, or vectors made once by `imdb-sentiment "
+                    + "word2vec --output " + vectors.get().getFileName() + "`; --glove '' downloads GloVe)");
         }
         if (config.get(Settings.EMBEDDING).pretrained() && GloveResource.forDimension(size).isEmpty()) {
             throw new ConfigException("embedding " + config.get(Settings.EMBEDDING).key() + " needs embedding-size "

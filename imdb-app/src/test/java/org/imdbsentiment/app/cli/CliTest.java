@@ -247,7 +247,7 @@ class CliTest {
                 "--output", tmp.resolve("runs").toString(), "--validation-size", "2");
         assertEquals(Cli.FAILED, status);
         assertEquals(1, errText().strip().lines().count(), errText());
-        assertTrue(errText().startsWith("error: GloVe file not found"), errText());
+        assertTrue(errText().startsWith("error: pretrained vectors not found: " + tmp.resolve("none.txt")), errText());
     }
 
     private Path trainMini(Path tmp, String... extra) throws IOException {
@@ -346,9 +346,9 @@ class CliTest {
         Path vectors = tmp.resolve("imdb-word2vec.100d.txt");
         assertEquals(1, run("--version", "v4", "--data", tmp.resolve("no-data").toString(), "--glove", vectors.toString(),
                 "--output", tmp.resolve("runs").toString()));
-        assertEquals("error: pretrained vectors not found: " + vectors + " (version v4; word vectors trained on IMDB are made "
-                + "once with `imdb-sentiment word2vec --output imdb-word2vec.100d.txt`; GloVe: --glove glove.6B.zip, or "
-                + "--glove '' to download it)", errText().strip());
+        assertEquals("error: pretrained vectors not found: " + vectors + " (version v4; --glove names GloVe's glove.6B.zip "
+                + "or glove.6B.100d.txt, or vectors made once by `imdb-sentiment word2vec --output imdb-word2vec.100d.txt`; "
+                + "--glove '' downloads GloVe)", errText().strip());
         assertTrue(Files.notExists(tmp.resolve("runs")), "no run directory");
     }
 
