@@ -42,7 +42,7 @@ public final class GpuCheck {
     private static Optional<String> nvidiaSmi() {
         try {
             Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=index,name,compute_cap", "--format=csv,noheader")
-                    .redirectErrorStream(false).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return Optional.empty();

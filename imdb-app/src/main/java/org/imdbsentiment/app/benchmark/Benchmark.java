@@ -1,6 +1,8 @@
 package org.imdbsentiment.app.benchmark;
 
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.imdbsentiment.app.runs.BuildInfo;
 import org.imdbsentiment.app.runs.Machine;
 import org.imdbsentiment.app.training.ComputeThreads;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,17 +176,17 @@ public final class Benchmark {
             }
             (i < warmup ? first : timed).add((org.nd4j.linalg.dataset.DataSet) batches.next());
         }
-        org.deeplearning4j.parallelism.ParallelWrapper wrapper = ParallelTraining.wrapper(graph, config);
+        ParallelWrapper wrapper = ParallelTraining.wrapper(graph, config);
         try {
             if (!first.isEmpty()) {
-                wrapper.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(first, 1));
+                wrapper.fit(new ListDataSetIterator<>(first, 1));
             }
             long t0 = System.nanoTime();
-            wrapper.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(timed, 1));
+            wrapper.fit(new ListDataSetIterator<>(timed, 1));
             double ms = (System.nanoTime() - t0) / 1e6;
             long padded = timed.stream().mapToLong(Benchmark::paddedSteps).sum();
             long real = timed.stream().mapToLong(Benchmark::realTokens).sum();
-            return new Timing(java.util.Collections.nCopies(count, ms / count), padded, real);
+            return new Timing(Collections.nCopies(count, ms / count), padded, real);
         } finally {
             wrapper.shutdown();
         }

@@ -134,9 +134,10 @@ public final class Comparison {
      * The version, with the settings that change results appended where the run recorded a value
      * other than its version's own (a naive run on frozen GloVe: {@code naive-glove-frozen}; v1 with
      * seed 1: {@code v1-seed1}; others as {@code -<key><value>}). Settings a run did not record (it
-     * predates them) do not count. Names the run in the table, the curves and the copied charts.
+     * predates them) do not count; then the pretrained vectors where they are not the version's own
+     * ({@link #vectorsSuffix}). Names the run in the table, the curves and the copied charts.
      */
-    static String label(ExperimentConfig config, java.util.Set<String> recorded) {
+    static String label(ExperimentConfig config, java.util.Set<String> recorded, Optional<GloveCoverage> coverage) {
         Map<String, String> own;
         try {
             own = Versions.resolveText(Map.of(Settings.VERSION.key(), config.version()), new java.util.Properties());
@@ -154,7 +155,7 @@ public final class Comparison {
                 label.append(s == Settings.EMBEDDING ? "-" : s == Settings.SEED ? "-seed" : "-" + s.key()).append(value);
             }
         }
-        return label.toString();
+        return label.append(vectorsSuffix(own.get(Settings.GLOVE.key()), coverage)).toString();
     }
 
     /** The name of pretrained vectors that are not GloVe: their file name up to its first dot. */
@@ -164,24 +165,13 @@ public final class Comparison {
 
     /**
      * "-<vectors>" when a run started from other pretrained vectors than its version names: for a
-     * version without a {@code glove} file of its own, any vectors but GloVe ("-imdb-word2vec"); for
-     * one that names a file (v4: imdb-word2vec.100d.txt), any other file ("-glove").
+     * version without a {@code glove} file of its own ({@code own} null or blank), any vectors but GloVe
+     * ("-imdb-word2vec"); for one that names a file (v4: imdb-word2vec.100d.txt), any other file ("-glove").
      */
-    static String vectorsSuffix(ExperimentConfig config, Optional<GloveCoverage> coverage) {
-        if (coverage.isEmpty()) {
-            return "";
-        }
-        String own;
-        try {
-            own = Versions.settingsOf(config.version()).get(Settings.GLOVE.key());
-        } catch (RuntimeException e) {
-            own = null;
-        }
-        String used = stem(coverage.get().file());
-        if (own == null || own.isBlank()) {
-            return used.toLowerCase(Locale.ROOT).startsWith("glove") ? "" : "-" + used;
-        }
-        return used.equals(stem(own)) ? "" : "-" + used;
+    private static String vectorsSuffix(String own, Optional<GloveCoverage> coverage) {
+        Optional<String> other = own == null || own.isBlank() ? vectorsName(coverage)
+                : coverage.map(g -> stem(g.file())).filter(used -> !used.equals(stem(own)));
+        return other.map(n -> "-" + n).orElse("");
     }
 
     /** A vectors file's name up to its first dot ("glove" for glove.6B.100d.341k.zip). */
@@ -195,8 +185,7 @@ public final class Comparison {
         Map<String, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>();
         for (RunDirectory r : runs) {
-            String base = label(r.config(), r.recordedSettings().keySet())
-                    + vectorsSuffix(r.config(), r.gloveCoverage());
+            String base = label(r.config(), r.recordedSettings().keySet(), r.gloveCoverage());
             int n = seen.merge(base, 1, Integer::sum);
             out.add(n == 1 ? base : base + "-" + n);
         }

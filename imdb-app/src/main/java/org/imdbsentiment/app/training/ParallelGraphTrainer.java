@@ -72,8 +72,7 @@ final class ParallelGraphTrainer implements IEarlyStoppingTrainer<ComputationGra
         try {
             for (int epoch = 0; ; epoch++) {
                 progress.onEpochStart(graph);
-                train.reset();
-                wrapper.fit(train);
+                wrapper.fit(train); // resets the iterator itself
                 progress.onEpochEnd(graph);
                 double score = es.getScoreCalculator().calculateScore(graph);
                 scores.put(epoch, score);

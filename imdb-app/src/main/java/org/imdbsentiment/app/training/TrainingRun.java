@@ -280,21 +280,19 @@ public final class TrainingRun {
         List<EpochMetrics> epochs = recorder.epochs();
         int bestEpoch = recorder.bestEpoch();
         double bestValAccuracy = epochs.get(bestEpoch - 1).valAccuracy();
-        TestMetrics metrics = null;
-        if (config.get(Settings.SKIP_TEST)) {
+        TestMetrics metrics = config.get(Settings.SKIP_TEST) ? null
+                : test(config, run, data, epochs, bestEpoch, bestValAccuracy, progress);
+        if (metrics == null) {
             log.info("Best epoch {} (validation accuracy {}%); test set not evaluated (skip-test)", bestEpoch,
                     String.format("%.2f", 100 * bestValAccuracy));
-        } else {
-            metrics = test(config, run, data, epochs, bestEpoch, bestValAccuracy, progress);
         }
-        TestMetrics tested = metrics;
         summary[0] = summary[0].with(s -> {
             s.status = RunSummary.FINISHED;
             s.finished = Instant.now().toString();
             s.epochsRun = epochs.size();
             s.bestEpoch = bestEpoch;
             s.bestValAccuracy = bestValAccuracy;
-            s.testAccuracy = tested == null ? null : tested.accuracy();
+            s.testAccuracy = metrics == null ? null : metrics.accuracy();
             s.trainSecondsPerEpoch = epochs.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(0);
         });
         run.writeSummary(summary[0]);

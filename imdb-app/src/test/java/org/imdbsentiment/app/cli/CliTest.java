@@ -104,12 +104,19 @@ class CliTest {
         assertTrue(summary.contains("\"epochs_run\" : 2"), summary);
     }
 
+    /** `benchmark` of a tiny model on mini data: 3 timed minibatches after 1 warm-up, and {@code extra} options. */
+    private int benchmarkMini(Path tmp, String... extra) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        List<String> args = new java.util.ArrayList<>(List.of("benchmark", "--data", data.toString(), "--validation-size", "16",
+                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3",
+                "--warmup", "1"));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void benchmarkPrintsOneJsonLineWithTimingsThroughputAndSettings(@TempDir Path tmp) throws IOException {
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        int status = run("benchmark", "--data", data.toString(), "--validation-size", "16", "--batch-size", "8",
-                "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3", "--warmup", "1",
-                "--lstm", "dl4j");
+        int status = benchmarkMini(tmp, "--lstm", "dl4j");
         assertEquals(0, status, errText());
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), lines.toString());
@@ -131,10 +138,7 @@ class CliTest {
 
     @Test
     void benchmarkTimesDataParallelTrainingWithWorkers(@TempDir Path tmp) throws IOException {
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        int status = run("benchmark", "--data", data.toString(), "--validation-size", "16", "--batch-size", "8",
-                "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3", "--warmup", "1",
-                "--workers", "2");
+        int status = benchmarkMini(tmp, "--workers", "2");
         assertEquals(0, status, errText());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
         assertEquals(2, json.at("/workers").asInt());
