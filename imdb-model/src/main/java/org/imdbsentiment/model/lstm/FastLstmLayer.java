@@ -24,9 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *       small product per step;</li>
  *   <li>per step only the recurrent GEMM ([B, H] × [H, 4H]); the gate arithmetic runs in
  *       {@link LstmKernel}'s loops instead of a dozen ND4J element-wise ops per step;</li>
+ *   <li>inference in single precision ({@link FloatInference}) keeps one step's state;</li>
  *   <li>the forward pass of a training iteration is kept for the backward pass instead of being
  *       computed a second time;</li>
- *   <li>the weight and input gradients as three large GEMMs after the backward loop.</li>
+ *   <li>the weight and input gradients as three large GEMMs after the backward loop;</li>
+ *   <li>the output written time-major in one bulk copy and handed on as a permuted [B, H, T] view
+ *       (DL4J's layers take strided inputs), instead of a transposing copy element by element.</li>
  * </ul>
  * Configurations the fast path does not cover (other activations, dropout, weight noise, NWC data,
  * half precision), the stateful calls ({@code rnnTimeStep}, truncated BPTT) and the CUDA backend
@@ -38,6 +41,7 @@ public class FastLstmLayer extends LSTM {
     private static final String B = LSTMParamInitializer.BIAS_KEY;
 
     private final LstmKernel kernel;
+    private final FloatInference inference = new FloatInference();
     private final NdCopy copy = new NdCopy();
     private double[] epsilonBuffer = new double[0];
     private boolean forwardKept;
@@ -60,7 +64,7 @@ public class FastLstmLayer extends LSTM {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
-        INDArray out = forward(ArrayType.ACTIVATIONS, ArrayType.FF_WORKING_MEM, workspaceMgr);
+        INDArray out = forward(ArrayType.ACTIVATIONS, ArrayType.FF_WORKING_MEM, workspaceMgr, training);
         forwardKept = training;
         return out;
     }
@@ -72,7 +76,7 @@ public class FastLstmLayer extends LSTM {
         }
         assertInputSet(true);
         if (!forwardKept) {
-            forward(ArrayType.BP_WORKING_MEM, ArrayType.BP_WORKING_MEM, workspaceMgr);
+            forward(ArrayType.BP_WORKING_MEM, ArrayType.BP_WORKING_MEM, workspaceMgr, true);
         }
         forwardKept = false;
         int batch = (int) input.size(0);
@@ -86,7 +90,7 @@ public class FastLstmLayer extends LSTM {
         eps.assign(epsilon.castTo(dataType).permute(2, 0, 1));
         epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
         copy.read(eps, epsilonBuffer, 0, rows * units);
-        kernel.backward(epsilonBuffer, recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, batch, units));
+        kernel.backward(epsilonBuffer, recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units));
 
         INDArray gateGrads = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, 4L * units}, 'c');
@@ -144,7 +148,8 @@ public class FastLstmLayer extends LSTM {
                 && Nd4j.getExecutioner().type() == OpExecutioner.ExecutionerType.NATIVE_CPU;
     }
 
-    private INDArray forward(ArrayType outputType, ArrayType scratchType, LayerWorkspaceMgr workspaceMgr) {
+    /** @param keep whether the kernel keeps every step for a backward pass (training) */
+    private INDArray forward(ArrayType outputType, ArrayType scratchType, LayerWorkspaceMgr workspaceMgr, boolean keep) {
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
         int units = (int) layerConf().getNOut();
@@ -153,20 +158,21 @@ public class FastLstmLayer extends LSTM {
 
         INDArray projections = workspaceMgr.createUninitialized(scratchType, dataType, new long[]{rows, gates}, 'c');
         Nd4j.gemm(timeMajor(scratchType, workspaceMgr), getParam(W), projections, false, false, 1.0, 0.0);
-        double[] pre = kernel.begin(batch, steps, units);
-        copy.read(projections, pre, 0, rows * gates);
-        double[] bias = getParam(B).toDoubleVector();
-        for (int r = 0; r < rows; r++) {
-            int base = r * gates;
-            for (int k = 0; k < gates; k++) {
-                pre[base + k] += bias[k];
-            }
+        INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{steps, batch, units}, 'c');
+        if (!keep && dataType == DataType.FLOAT) {
+            inference.forward(projections, getParam(B).toFloatVector(), recurrentMatrix(scratchType, workspaceMgr),
+                    maskValues(batch, steps),
+                    batch, steps, units,
+                    workspaceMgr.createUninitialized(scratchType, dataType, new long[]{batch, units}, 'c'),
+                    workspaceMgr.createUninitialized(scratchType, dataType, new long[]{batch, gates}, 'c'), out);
+            return out.permute(1, 2, 0);
         }
-        kernel.forward(maskValues(batch, steps), recurrentWeights(scratchType, workspaceMgr, batch, units));
+        kernel.begin(batch, steps, units, keep);
+        kernel.forward(maskValues(batch, steps), recurrentWeights(scratchType, workspaceMgr, projections, batch, units));
 
-        INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{batch, units, steps}, 'c');
-        copy.writeBatchMajor(kernel.outputs(), batch * units, steps, batch, units, out);
-        return out;
+        // Written time-major in one bulk copy; DL4J's [B, H, T] is a permuted view of it.
+        copy.write(kernel.outputs(), batch * units, rows * units, out);
+        return out.permute(1, 2, 0);
     }
 
     /** The input [B, E, T] as a dense [T·B, E] matrix, row t·B + b holding example b at step t. */
@@ -195,9 +201,15 @@ public class FastLstmLayer extends LSTM {
         return values;
     }
 
-    private RecurrentWeights recurrentWeights(ArrayType type, LayerWorkspaceMgr workspaceMgr, int batch, int units) {
-        return new NdRecurrentWeights(getParam(RW),
+    /** RW as a dense 'c' array of its own (the parameter is an 'f' view of the flat parameters), for {@link CpuGemm}. */
+    private INDArray recurrentMatrix(ArrayType type, LayerWorkspaceMgr workspaceMgr) {
+        return workspaceMgr.dup(type, getParam(RW), 'c');
+    }
+
+    private RecurrentWeights recurrentWeights(ArrayType type, LayerWorkspaceMgr workspaceMgr, INDArray projections,
+                                              int batch, int units) {
+        return new NdRecurrentWeights(recurrentMatrix(type, workspaceMgr), projections, getParam(B).toDoubleVector(),
                 workspaceMgr.createUninitialized(type, dataType, new long[]{batch, units}, 'c'),
-                workspaceMgr.createUninitialized(type, dataType, new long[]{batch, 4L * units}, 'c'));
+                workspaceMgr.createUninitialized(type, dataType, new long[]{batch, 4L * units}, 'c'), copy);
     }
 }

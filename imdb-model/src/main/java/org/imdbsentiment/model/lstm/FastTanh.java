@@ -20,6 +20,19 @@ public final class FastTanh {
     private static final double B4 = 1.18534705686654e-04;
     private static final double B6 = 1.19825839466702e-06;
 
+    private static final float F_CLAMP = (float) CLAMP;
+    private static final float F_A1 = (float) A1;
+    private static final float F_A3 = (float) A3;
+    private static final float F_A5 = (float) A5;
+    private static final float F_A7 = (float) A7;
+    private static final float F_A9 = (float) A9;
+    private static final float F_A11 = (float) A11;
+    private static final float F_A13 = (float) A13;
+    private static final float F_B0 = (float) B0;
+    private static final float F_B2 = (float) B2;
+    private static final float F_B4 = (float) B4;
+    private static final float F_B6 = (float) B6;
+
     private FastTanh() {
     }
 
@@ -33,5 +46,18 @@ public final class FastTanh {
 
     public static double sigmoid(double x) {
         return 0.5 + 0.5 * tanh(0.5 * x);
+    }
+
+    /** {@link #tanh(double)} in single precision: twice the vector lanes, for float inference. */
+    public static float tanh(float x) {
+        float c = Math.max(-F_CLAMP, Math.min(F_CLAMP, x));
+        float x2 = c * c;
+        float p = ((((((F_A13 * x2 + F_A11) * x2 + F_A9) * x2 + F_A7) * x2 + F_A5) * x2 + F_A3) * x2 + F_A1) * c;
+        float q = ((F_B6 * x2 + F_B4) * x2 + F_B2) * x2 + F_B0;
+        return p / q;
+    }
+
+    public static float sigmoid(float x) {
+        return 0.5f + 0.5f * tanh(0.5f * x);
     }
 }

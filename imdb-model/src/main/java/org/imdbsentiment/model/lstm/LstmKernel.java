@@ -10,9 +10,9 @@ import java.util.Arrays;
  *   c_t = m · (f ⊙ c_{t-1} + i ⊙ a)        h_t = m · o ⊙ tanh(f ⊙ c_{t-1} + i ⊙ a)
  * </pre>
  * exactly as DL4J's {@code LSTM} computes it (a masked step outputs zeros and resets the state).
- * The input projections of all steps arrive precomputed (one large matrix product); the only matrix
- * work inside the time loop is the recurrent product, delegated to {@link RecurrentWeights}; all gate
- * arithmetic happens here in tight loops, without any per-operation dispatch.
+ * Each step's pre-activations (its input projection, precomputed for all steps as one large matrix
+ * product, plus bias and recurrent product) come from {@link RecurrentWeights}; all gate arithmetic
+ * happens here in tight loops, without any per-operation dispatch.
  *
  * <p>The forward pass keeps what the backward pass needs on the Java heap, so it survives DL4J's
  * workspace resets between {@code activate} and {@code backpropGradient}. Buffers grow to the largest
@@ -22,9 +22,11 @@ final class LstmKernel {
     private static final double[] EMPTY = new double[0];
 
     private final boolean exact;
+    private boolean keep;
     private int batch;
     private int steps;
     private int size;
+    // Kept passes hold every step; inference passes one step (cells: two, alternating).
     private double[] gates = EMPTY;      // [T][B][4H]: input pre-activations in, gate activations out
     private double[] cellTanh = EMPTY;   // [T][B][H]: tanh of the unmasked cell
     private double[] cells = EMPTY;      // [T+1][B][H]: slot 0 is the zero initial state
@@ -42,21 +44,27 @@ final class LstmKernel {
         this.exact = exact;
     }
 
-    /** Sizes the buffers and returns the one to fill with the input pre-activations, [T][B][4H]. */
-    double[] begin(int batch, int steps, int size) {
+    /**
+     * Sizes the buffers for a pass over {@code steps} steps of {@code batch} examples.
+     *
+     * @param keep whether the pass keeps every step's gates and cells for {@link #backward}; an
+     *             inference pass keeps only the current step's (they stay in cache) and the outputs
+     */
+    void begin(int batch, int steps, int size, boolean keep) {
         this.batch = batch;
         this.steps = steps;
         this.size = size;
+        this.keep = keep;
         int state = batch * size;
-        gates = grow(gates, steps * state * 4);
-        cellTanh = grow(cellTanh, steps * state);
-        cells = grow(cells, (steps + 1) * state);
+        int kept = keep ? steps : 1;
+        gates = grow(gates, kept * state * 4);
+        cellTanh = grow(cellTanh, kept * state);
+        cells = grow(cells, (keep ? steps + 1 : 2) * state);
         outputs = grow(outputs, (steps + 1) * state);
-        return gates;
     }
 
     /**
-     * Runs the recurrence over the pre-activations given to {@link #begin}; afterwards
+     * Runs the recurrence, taking each step's pre-activations from {@code weights}; afterwards
      * {@link #outputs()} holds h_t for t = 0..T-1 from offset {@code B·H}.
      *
      * @param mask [B][T] with 1 for real steps and 0 for padding, or null
@@ -69,24 +77,28 @@ final class LstmKernel {
         Arrays.fill(cells, 0, b * h, 0.0);
         Arrays.fill(outputs, 0, b * h, 0.0);
         for (int t = 0; t < steps; t++) {
-            if (t > 0) {
-                weights.multiplyAdd(outputs, t * b * h, gates, t * b * g);
-            }
+            final int gateBase = keep ? t * b * g : 0;
+            final int tanhBase = keep ? t * b * h : 0;
+            final int cellBase = keep ? t * b * h : (t % 2) * b * h;
+            final int nextCellBase = keep ? (t + 1) * b * h : ((t + 1) % 2) * b * h;
+            weights.preactivations(t, outputs, t * b * h, gates, gateBase);
             for (int e = 0; e < b; e++) {
                 final double m = mask == null ? 1.0 : mask[e * steps + t];
-                final int z = (t * b + e) * g;
-                final int prev = (t * b + e) * h;
-                final int next = prev + b * h;
+                final int z = gateBase + e * g;
+                final int ct = tanhBase + e * h;
+                final int prev = cellBase + e * h;
+                final int next = nextCellBase + e * h;
+                final int out = (t + 1) * b * h + e * h;
                 // Simple loops over contiguous columns, so that the JIT vectorises them.
                 activate(z, h);
                 for (int j = 0; j < h; j++) {
                     double cell = gates[z + h + j] * cells[prev + j] + gates[z + 3 * h + j] * gates[z + j];
-                    cellTanh[prev + j] = cell;
+                    cellTanh[ct + j] = cell;
                     cells[next + j] = m * cell;
                 }
-                tanhInPlace(cellTanh, prev, h);
+                tanhInPlace(cellTanh, ct, h);
                 for (int j = 0; j < h; j++) {
-                    outputs[next + j] = m * gates[z + 2 * h + j] * cellTanh[prev + j];
+                    outputs[out + j] = m * gates[z + 2 * h + j] * cellTanh[ct + j];
                 }
             }
         }
@@ -130,6 +142,9 @@ final class LstmKernel {
      * caller forms the weight, bias and input gradients with single large matrix products.
      */
     void backward(double[] epsilon, RecurrentWeights weights) {
+        if (!keep) {
+            throw new IllegalStateException("the last forward pass did not keep its steps for a backward pass");
+        }
         final int b = batch;
         final int h = size;
         final int g = 4 * h;

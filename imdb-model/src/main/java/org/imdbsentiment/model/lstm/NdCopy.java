@@ -14,6 +14,7 @@ import java.nio.FloatBuffer;
  */
 final class NdCopy {
     private float[] scratch = new float[0];
+    private float[] second = new float[0];
 
     /** {@code dst[offset .. offset+n)} = the first n values of {@code src}. */
     void read(INDArray src, double[] dst, int offset, int n) {
@@ -61,33 +62,54 @@ final class NdCopy {
     }
 
     /**
-     * {@code dst} [B, H, T] ('c') = {@code src} laid out [T][B][H] from {@code offset}: the layer's
-     * time-major states in DL4J's recurrent activation shape.
+     * {@code dst[offset + k] = src[from + k] + added[k] + bias[k mod bias.length]} for k < n: a slice
+     * of one array, a whole second one (or nothing when null) and a repeated row, in one pass.
      */
-    void writeBatchMajor(double[] src, int offset, int steps, int batch, int units, INDArray dst) {
-        int n = steps * batch * units;
-        checkDense(dst, n);
-        boolean isFloat = dst.dataType() == DataType.FLOAT;
-        float[] f = isFloat ? floats(n) : null;
-        double[] d = isFloat ? null : new double[n];
-        for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < batch; b++) {
-                int from = offset + (t * batch + b) * units;
-                int to = b * units * steps + t;
-                for (int h = 0; h < units; h++) {
-                    if (isFloat) {
-                        f[to + h * steps] = (float) src[from + h];
-                    } else {
-                        d[to + h * steps] = src[from + h];
+    void readSum(INDArray src, long from, INDArray added, double[] bias, double[] dst, int offset, int n) {
+        checkDense(src, from + n);
+        int width = bias.length;
+        if (n % width != 0) {
+            throw new IllegalArgumentException(n + " values are not whole rows of " + width);
+        }
+        if (added != null) {
+            checkDense(added, n);
+        }
+        if (src.dataType() == DataType.FLOAT) {
+            float[] a = floats(n);
+            src.data().asNioFloat().get(Math.toIntExact(from), a, 0, n);
+            float[] b = null;
+            if (added != null) {
+                b = second(n);
+                added.data().asNioFloat().get(0, b, 0, n);
+            }
+            for (int r = 0; r < n; r += width) {
+                int d = offset + r;
+                if (b == null) {
+                    for (int k = 0; k < width; k++) {
+                        dst[d + k] = a[r + k] + bias[k];
+                    }
+                } else {
+                    for (int k = 0; k < width; k++) {
+                        dst[d + k] = (double) a[r + k] + b[r + k] + bias[k];
                     }
                 }
             }
-        }
-        if (isFloat) {
-            dst.data().asNioFloat().put(0, f, 0, n);
         } else {
-            dst.data().asNioDouble().put(0, d, 0, n);
+            src.data().asNioDouble().get(Math.toIntExact(from), dst, offset, n);
+            DoubleBuffer in = added == null ? null : added.data().asNioDouble();
+            for (int r = 0; r < n; r += width) {
+                for (int k = 0; k < width; k++) {
+                    dst[offset + r + k] += bias[k] + (in == null ? 0 : in.get(r + k));
+                }
+            }
         }
+    }
+
+    private float[] second(int n) {
+        if (second.length < n) {
+            second = new float[n];
+        }
+        return second;
     }
 
     private float[] floats(int n) {
@@ -97,7 +119,7 @@ final class NdCopy {
         return scratch;
     }
 
-    private static void checkDense(INDArray a, int n) {
+    private static void checkDense(INDArray a, long n) {
         if (a.ordering() != 'c' || a.offset() != 0 || a.elementWiseStride() != 1 || a.length() < n
                 || (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE)) {
             throw new IllegalArgumentException("expected a dense 'c' FLOAT or DOUBLE array of at least " + n

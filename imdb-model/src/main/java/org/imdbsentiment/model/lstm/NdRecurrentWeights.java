@@ -1,37 +1,54 @@
 package org.imdbsentiment.model.lstm;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-/** {@link RecurrentWeights} through ND4J's GEMM, with the four scratch arrays of one pass. */
+/**
+ * {@link RecurrentWeights} through ND4J's GEMM: the input projections of all steps, computed
+ * beforehand as one product, stay in their ND4J array and are read one step at a time, summed with
+ * the bias and that step's recurrent product in the same loop (while both are in cache).
+ */
 final class NdRecurrentWeights implements RecurrentWeights {
     private final INDArray weights;
+    private final INDArray projections;
+    private final double[] bias;
     private final INDArray state;
     private final INDArray gates;
-    private final NdCopy copy = new NdCopy();
+    private final NdCopy copy;
 
     /**
-     * @param weights RW, [H, 4H]
-     * @param state   scratch [B, H], 'c' order
-     * @param gates   scratch [B, 4H], 'c' order
+     * @param weights     RW, [H, 4H]
+     * @param projections x·W of every step, [T·B, 4H], 'c' order, row t·B + b for example b at step t
+     *                    (null for a pass that only goes backward)
+     * @param bias        b, 4H values
+     * @param state       scratch [B, H], 'c' order
+     * @param gates       scratch [B, 4H], 'c' order
      */
-    NdRecurrentWeights(INDArray weights, INDArray state, INDArray gates) {
+    NdRecurrentWeights(INDArray weights, INDArray projections, double[] bias, INDArray state, INDArray gates,
+                       NdCopy copy) {
         this.weights = weights;
+        this.projections = projections;
+        this.bias = bias;
         this.state = state;
         this.gates = gates;
+        this.copy = copy;
     }
 
     @Override
-    public void multiplyAdd(double[] h, int offset, double[] out, int outOffset) {
+    public void preactivations(int t, double[] h, int offset, double[] out, int outOffset) {
+        int n = (int) gates.length();
+        if (t == 0) {
+            copy.readSum(projections, n * (long) t, null, bias, out, outOffset, n);
+            return;
+        }
         copy.write(h, offset, (int) state.length(), state);
-        Nd4j.gemm(state, weights, gates, false, false, 1.0, 0.0);
-        copy.addTo(gates, out, outOffset, (int) gates.length());
+        CpuGemm.gemm(state, weights, gates, false, false, 0.0);
+        copy.readSum(projections, n * (long) t, gates, bias, out, outOffset, n);
     }
 
     @Override
     public void multiplyTransposed(double[] dz, int offset, double[] out) {
         copy.write(dz, offset, (int) gates.length(), gates);
-        Nd4j.gemm(gates, weights, state, false, true, 1.0, 0.0);
+        CpuGemm.gemm(gates, weights, state, false, true, 0.0);
         copy.read(state, out, 0, (int) state.length());
     }
 }

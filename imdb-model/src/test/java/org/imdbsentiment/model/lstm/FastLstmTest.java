@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.imdbsentiment.model.SmallConfig;
 import org.imdbsentiment.model.LstmImplementation;
@@ -27,10 +28,13 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FastLstmTest {
@@ -125,6 +129,50 @@ class FastLstmTest {
     }
 
     @Test
+    void singlePrecisionInferenceMatchesDl4jsLstmOnLongPreAndPostPaddedBatches() {
+        int steps = 41;
+        // Post-padded rows only: the packed pass (rows longest first, finished rows skipped).
+        double[][] postPadded = new double[4][steps];
+        int[] lengths = {17, 41, 1, 30};
+        for (int e = 0; e < lengths.length; e++) {
+            Arrays.fill(postPadded[e], 0, lengths[e], 1);
+        }
+        assertArrayEquals(lengths, FloatInference.postPaddedLengths(flat(postPadded), 4, steps));
+        assertInferenceMatchesDl4j(postPadded);
+        // A pre-padded row among them: every row at every step, masked.
+        double[][] mixed = new double[3][steps];
+        Arrays.fill(mixed[0], 1);
+        Arrays.fill(mixed[1], 0, 17, 1);
+        Arrays.fill(mixed[2], 30, steps, 1);
+        assertNull(FloatInference.postPaddedLengths(flat(mixed), 3, steps));
+        assertInferenceMatchesDl4j(mixed);
+    }
+
+    private static void assertInferenceMatchesDl4j(double[][] maskRows) {
+        ComputationGraph fast = graph(new FastLstm(4, 16), DataType.FLOAT);
+        ComputationGraph dl4j = graph(new LSTM.Builder().nIn(4).nOut(16).activation(Activation.TANH).build(),
+                DataType.FLOAT);
+        fast.setParams(dl4j.params());
+        int steps = maskRows[0].length;
+        INDArray x = Nd4j.rand(DataType.FLOAT, maskRows.length, 4, steps).subi(0.5).muli(4);
+        INDArray mask = Nd4j.createFromArray(maskRows).castTo(DataType.FLOAT);
+        INDArray a = dl4j.output(false, new INDArray[] {x}, new INDArray[] {mask})[0];
+        INDArray b = fast.output(false, new INDArray[] {x}, new INDArray[] {mask})[0];
+        assertEquals(0, maxAbsDiff(a, b), 2e-6);
+        // The state after every step, not only the last: the layer's own activations.
+        fast.getLayer("lstm").setMaskArray(mask);
+        dl4j.getLayer("lstm").setMaskArray(mask);
+        INDArray ha = dl4j.getLayer("lstm").activate(x, false, LayerWorkspaceMgr.noWorkspaces());
+        INDArray hb = fast.getLayer("lstm").activate(x, false, LayerWorkspaceMgr.noWorkspaces());
+        assertEquals(0, maxAbsDiff(ha, hb), 2e-6);
+        assertTrue(ha.amaxNumber().doubleValue() > 0.05, "states are not trivially zero");
+    }
+
+    private static double[] flat(double[][] rows) {
+        return Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    @Test
     void configurationsOutsideTheFastPathAreComputedByDl4jsOwnCode() {
         // A ReLU cell activation is not what LstmKernel computes: the layer must hand over to DL4J.
         FastLstm relu = new FastLstm(4, 5);
@@ -165,8 +213,12 @@ class FastLstmTest {
     }
 
     private static ComputationGraph doubleGraph(Layer lstm) {
+        return graph(lstm, DataType.DOUBLE);
+    }
+
+    private static ComputationGraph graph(Layer lstm, DataType dataType) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(5).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .seed(5).dataType(dataType).updater(new NoOp()).weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.recurrent(4))

@@ -1,0 +1,180 @@
+package org.imdbsentiment.model.lstm;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * The forward pass of {@link LstmKernel} for inference in single precision: the same recurrence,
+ * masks and gate layout, but on {@code float[]} (no conversions between ND4J's float arrays and
+ * doubles, twice the vector lanes for the gate arithmetic) and keeping only the current step's
+ * gates and cell, since no backward pass follows. Training and double precision (gradient checks)
+ * use {@link LstmKernel}.
+ *
+ * <p>When every row of the mask is post-padded (real steps first, as the data pipeline makes them),
+ * the pass is packed the way PyTorch's {@code pack_padded_sequence} is: rows are taken longest
+ * first, and step t computes only the rows still running (a prefix of that order), so a batch of
+ * reviews of different lengths costs its real tokens, not B × T. A padded step's output and cell
+ * are zero either way (DL4J's masking), so the results are the same. Other masks (pre-padded,
+ * holes) run every row at every step. Buffers grow to the largest batch seen; one instance per
+ * layer, not thread-safe.
+ */
+final class FloatInference {
+    private float[] gates = new float[0];     // [B][4H] of the current step, in running order
+    private float[] cells = new float[0];     // [B][H]: the previous step's cell
+    private float[] nextCells = new float[0]; // [B][H]: this step's (two arrays, swapped every step)
+    private float[] outputs = new float[0];   // [T+1][B][H]: slot 0 is the zero initial state
+    private float[] projection = new float[0];
+    private float[] recurrent = new float[0];
+    private float[] stage = new float[0];     // [B][H]: the running rows' h_{t-1}, in running order
+    private float[] cellTanh = new float[0];  // [H]: tanh of one example's cell
+
+    /**
+     * Runs the layer over all steps and writes h_t into {@code out}.
+     *
+     * @param projections x·W of every step, FLOAT [T·B, 4H], 'c', row t·B + b for example b at step t
+     * @param bias        b, 4H values
+     * @param weights     RW, [H, 4H], dense 'c'
+     * @param mask        [B][T] with 1 for real steps and 0 for padding, or null
+     * @param state       FLOAT scratch [B, H], 'c'
+     * @param product     FLOAT scratch [B, 4H], 'c'
+     * @param out         FLOAT [T, B, H], 'c': receives h_0 .. h_{T-1}
+     */
+    void forward(INDArray projections, float[] bias, INDArray weights, double[] mask, int batch, int steps, int units,
+                 INDArray state, INDArray product, INDArray out) {
+        for (INDArray a : new INDArray[] {projections, state, product, out}) {
+            if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.offset() != 0 || a.elementWiseStride() != 1) {
+                throw new IllegalArgumentException("expected a dense 'c' FLOAT array, got " + a.shapeInfoToString());
+            }
+        }
+        final int b = batch;
+        final int h = units;
+        final int g = 4 * h;
+        final int state0 = b * h;
+        grow(b, h, steps);
+        // Locals, not fields, inside the loops.
+        final float[] gates = this.gates;
+        final float[] outputs = this.outputs;
+        final float[] projection = this.projection;
+        final float[] recurrent = this.recurrent;
+        final float[] stage = this.stage;
+        final float[] cellTanh = this.cellTanh;
+        float[] cells = this.cells;
+        float[] nextCells = this.nextCells;
+        Arrays.fill(cells, 0, state0, 0f);
+        Arrays.fill(outputs, 0, (steps + 1) * state0, 0f);
+
+        int[] lengths = postPaddedLengths(mask, b, steps);
+        final boolean packed = lengths != null;
+        final int[] order = packed
+                ? IntStream.range(0, b).boxed().sorted(Comparator.comparingInt((Integer e) -> -lengths[e]))
+                        .mapToInt(Integer::intValue).toArray()
+                : IntStream.range(0, b).toArray();
+        FloatBuffer projected = projections.data().asNioFloat();
+        int running = b;
+        for (int t = 0; t < steps; t++) {
+            if (packed) {
+                while (running > 0 && lengths[order[running - 1]] <= t) {
+                    running--;
+                }
+                if (running == 0) {
+                    break; // every later output stays zero
+                }
+            }
+            projected.get(t * b * g, projection, 0, b * g);
+            if (t > 0) {
+                for (int i = 0; i < running; i++) {
+                    System.arraycopy(outputs, t * state0 + order[i] * h, stage, i * h, h);
+                }
+                state.data().asNioFloat().put(0, stage, 0, running * h);
+                CpuGemm.multiplyRows(state, weights, product, running);
+                product.data().asNioFloat().get(0, recurrent, 0, running * g);
+            }
+            for (int i = 0; i < running; i++) {
+                final int e = order[i];
+                final float m = packed || mask == null ? 1f : (float) mask[e * steps + t];
+                final int z = i * g;
+                final int p = e * g;
+                final int c = e * h;
+                final int o = (t + 1) * state0 + e * h;
+                if (t > 0) {
+                    for (int k = 0; k < g; k++) {
+                        gates[z + k] = projection[p + k] + recurrent[z + k] + bias[k];
+                    }
+                } else {
+                    for (int k = 0; k < g; k++) {
+                        gates[z + k] = projection[p + k] + bias[k];
+                    }
+                }
+                // Block input a (tanh), then the forget, output and input gates (sigmoid).
+                for (int k = z; k < z + h; k++) {
+                    gates[k] = FastTanh.tanh(gates[k]);
+                }
+                for (int k = z + h; k < z + g; k++) {
+                    gates[k] = FastTanh.sigmoid(gates[k]);
+                }
+                // Three simple loops instead of one: each is vectorised by the JIT, which leaves the
+                // fused loop (tanh of a value computed in the same iteration) scalar.
+                for (int j = 0; j < h; j++) {
+                    float cell = gates[z + h + j] * cells[c + j] + gates[z + 3 * h + j] * gates[z + j];
+                    nextCells[c + j] = m * cell;
+                    cellTanh[j] = cell;
+                }
+                for (int j = 0; j < h; j++) {
+                    cellTanh[j] = FastTanh.tanh(cellTanh[j]);
+                }
+                for (int j = 0; j < h; j++) {
+                    outputs[o + j] = m * gates[z + 2 * h + j] * cellTanh[j];
+                }
+            }
+            float[] swap = cells;
+            cells = nextCells;
+            nextCells = swap;
+        }
+        out.data().asNioFloat().put(0, outputs, state0, steps * state0);
+    }
+
+    /**
+     * Each row's number of real steps when every row is 1s followed by 0s (a row of only 0s has
+     * length 0); null when there is no mask or a row is padded otherwise.
+     */
+    static int[] postPaddedLengths(double[] mask, int batch, int steps) {
+        if (mask == null) {
+            return null;
+        }
+        int[] lengths = new int[batch];
+        for (int e = 0; e < batch; e++) {
+            int n = 0;
+            while (n < steps && mask[e * steps + n] == 1.0) {
+                n++;
+            }
+            for (int t = n; t < steps; t++) {
+                if (mask[e * steps + t] != 0.0) {
+                    return null;
+                }
+            }
+            lengths[e] = n;
+        }
+        return lengths;
+    }
+
+    private void grow(int b, int h, int steps) {
+        int g = 4 * h;
+        gates = grow(gates, b * g);
+        cells = grow(cells, b * h);
+        nextCells = grow(nextCells, b * h);
+        outputs = grow(outputs, (steps + 1) * b * h);
+        projection = grow(projection, b * g);
+        recurrent = grow(recurrent, b * g);
+        stage = grow(stage, b * h);
+        cellTanh = grow(cellTanh, h);
+    }
+
+    private static float[] grow(float[] a, int length) {
+        return a.length >= length ? a : new float[length];
+    }
+}
