@@ -128,7 +128,14 @@ public final class SentimentGraph {
             throw new IllegalArgumentException("architecture " + architecture.key() + " has no word embedding to take pretrained vectors");
         }
         if (architecture.ngrams()) {
-            layers.addLayer(NGRAMS, new NgramBag(vocabSize, config.get(Settings.NGRAM_BUCKETS), ngramSize), INPUT);
+            NgramBag bag = new NgramBag(vocabSize, config.get(Settings.NGRAM_BUCKETS), ngramSize);
+            double ngramRate = config.get(Settings.NGRAM_LEARNING_RATE);
+            if (ngramRate > 0) {
+                // Its own Adam: a sparse table of a million rows, each updated by few batches, learns
+                // far slower than the dense LSTM beside it at the same rate.
+                bag.setIUpdater(new Adam(ngramRate));
+            }
+            layers.addLayer(NGRAMS, bag, INPUT);
         }
         String top = switch (architecture) {
             case LAST_STEP -> {

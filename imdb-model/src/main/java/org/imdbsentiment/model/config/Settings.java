@@ -68,6 +68,8 @@ public final class Settings {
             "reviews per minibatch");
     public static final Setting<Double> LEARNING_RATE = Setting.decimal("learning-rate", Group.TRAINING, 0.001, 0, true, 1,
             "Adam learning rate");
+    public static final Setting<Double> NGRAM_LEARNING_RATE = Setting.decimal("ngram-learning-rate", Group.TRAINING, 0.0, 0,
+            false, 1, "Adam learning rate of the n-gram branch's table (architectures ngrams and hybrid; 0: learning-rate)");
     public static final Setting<Double> WEIGHT_DECAY = Setting.decimal("weight-decay", Group.TRAINING, 0.0, 0, false, 1,
             "L2 penalty on the weights, added to the loss's gradient as in PyTorch's Adam(weight_decay) (0: none)");
     public static final Setting<Double> GRADIENT_CLIP = Setting.decimal("gradient-clip", Group.TRAINING, 0.0, 0, false, 1000,
@@ -114,7 +116,7 @@ public final class Settings {
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, WEIGHT_DECAY,
             GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, SKIP_TEST, UI, UI_KEEP);
 

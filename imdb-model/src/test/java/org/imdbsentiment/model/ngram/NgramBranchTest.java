@@ -160,6 +160,25 @@ class NgramBranchTest {
     }
 
     @Test
+    void theNgramTableTakesItsOwnLearningRateAndTheRestKeepsTheCommonOne() {
+        ComputationGraph g = SentimentGraph.build(config("hybrid").with(Map.of("ngram-learning-rate", "0.05")), VOCAB);
+        INDArray ngramsBefore = g.getParam(SentimentGraph.NGRAMS + "_W").dup();
+        INDArray embeddingBefore = g.getParam(SentimentGraph.EMBEDDING + "_W").dup();
+        INDArray[] b = batch(new int[] {6, 4, 2}, 6, new Random(1), false, false);
+        g.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {b[0]},
+                new INDArray[] {Nd4j.createFromArray(new float[][] {{1}, {0}, {1}})}, new INDArray[] {b[1]}, null));
+        // Adam's first step moves every weight with a gradient by about its learning rate.
+        double ngramStep = g.getParam(SentimentGraph.NGRAMS + "_W").sub(ngramsBefore).amaxNumber().doubleValue();
+        double embeddingStep = g.getParam(SentimentGraph.EMBEDDING + "_W").sub(embeddingBefore).amaxNumber().doubleValue();
+        assertEquals(0.05, ngramStep, 0.005);
+        assertEquals(0.01, embeddingStep, 0.001);
+        // 0, the default, leaves the table on the common rate.
+        ComputationGraph common = SentimentGraph.build(config("hybrid"), VOCAB);
+        assertEquals(0.01, common.getLayer(SentimentGraph.NGRAMS).conf().getLayer().getUpdaterByParam("W")
+                .getLearningRate(0, 0), 1e-12);
+    }
+
+    @Test
     void pretrainedVectorsHaveNoPlaceInTheNgramModelAlone() {
         ExperimentConfig glove = config("ngrams").with(Map.of("embedding", "glove-trainable"));
         assertThrows(IllegalArgumentException.class, () -> SentimentGraph.build(glove, VOCAB));
