@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ComparisonTest {
@@ -133,6 +134,20 @@ class ComparisonTest {
         assertTrue(md.contains("| v1 | embeddings learned from scratch |"), md);
         assertTrue(md.contains("| v1-seed7 | embeddings learned from scratch |"), md);
         assertTrue(md.contains("## v1-seed7: embeddings learned from scratch"), md);
+    }
+
+    @Test
+    void runsThatDifferOnlyInTheirSeedGetMeanAndStandardDeviation(@TempDir Path tmp) throws IOException {
+        String metrics = "{\"accuracy\":%s,\"roc_auc\":0.9,\"confusion_matrix\":{\"tn\":1,\"fp\":1,\"fn\":1,\"tp\":1}}";
+        Path a = fakeRun(tmp, "a", "v1", "scratch", "1,10,0.69,0.60,0.80,100,10\n", metrics.formatted("0.80"));
+        Path b = fakeRun(tmp, "b", "v1", "scratch", "1,10,0.69,0.60,0.82,100,10\n", metrics.formatted("0.84"));
+        Files.writeString(b.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\nseed=7\n");
+        Path c = fakeRun(tmp, "c", "v2", "glove-trainable", "1,10,0.69,0.60,0.85,100,10\n", null);
+        Comparison.write(List.of(a, b, c), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        // Test 80% and 84%: mean 82%, sample sd 2.83 points; validation 80% and 82%: 81%, 1.41.
+        assertTrue(md.contains("| v1 | 42, 7 | 81.00% ± 1.41 (n = 2) | 82.00% ± 2.83 (n = 2) |"), md);
+        assertFalse(md.contains("| v2 | 42"), "a configuration with one seed has no line: " + md);
     }
 
     @Test
