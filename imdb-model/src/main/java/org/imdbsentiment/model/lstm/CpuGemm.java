@@ -12,7 +12,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
 /**
- * {@code C = op(A)·op(B) + beta·C} straight through OpenBLAS's {@code cblas_?gemm} on the CPU
+ * {@code C = A·op(B)} straight through OpenBLAS's {@code cblas_?gemm} on the CPU
  * backend's memory: the same BLAS routine ND4J's {@code Nd4j.gemm} ends in, without the custom-op
  * dispatch around it, which costs about 60 µs a call (measured; a quarter of one LSTM step's
  * 32 × 256 × 1024 product). For the small products inside the time loop; only for dense 2-d 'c'
@@ -22,58 +22,37 @@ final class CpuGemm {
     private CpuGemm() {
     }
 
-    static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double beta) {
-        DataType type = c.dataType();
-        check(a, type);
-        check(b, type);
-        check(c, type);
-        int m = (int) c.size(0);
-        int n = (int) c.size(1);
-        int k = (int) (transposeA ? a.size(0) : a.size(1));
-        long rowsA = transposeA ? a.size(1) : a.size(0);
-        long rowsB = transposeB ? b.size(1) : b.size(0);
-        long colsB = transposeB ? b.size(0) : b.size(1);
-        if (rowsA != m || rowsB != k || colsB != n) {
-            throw new IllegalArgumentException("shapes do not multiply: " + a.shapeInfoToString() + " x "
-                    + b.shapeInfoToString() + " -> " + c.shapeInfoToString());
-        }
-        int opA = transposeA ? CblasTrans : CblasNoTrans;
-        int opB = transposeB ? CblasTrans : CblasNoTrans;
-        int lda = (int) a.size(1);
-        int ldb = (int) b.size(1);
-        // The buffers' own pointers, as ND4J's CpuLevel3 passes them to the same routine.
-        if (type == DataType.FLOAT) {
-            cblas_sgemm(CblasRowMajor, opA, opB, m, n, k, 1f, (FloatPointer) a.data().addressPointer(), lda,
-                    (FloatPointer) b.data().addressPointer(), ldb, (float) beta,
-                    (FloatPointer) c.data().addressPointer(), n);
-        } else {
-            cblas_dgemm(CblasRowMajor, opA, opB, m, n, k, 1.0, (DoublePointer) a.data().addressPointer(), lda,
-                    (DoublePointer) b.data().addressPointer(), ldb, beta,
-                    (DoublePointer) c.data().addressPointer(), n);
-        }
+    /** {@code C = A · op(B)}: all rows. */
+    static void multiply(INDArray a, INDArray b, INDArray c, boolean transposeB) {
+        multiplyRows(a, b, c, transposeB, (int) c.size(0));
     }
 
-    /** {@code C[0..rows) = A[0..rows) · B}: the first rows of A times B into the first rows of C. */
-    static void multiplyRows(INDArray a, INDArray b, INDArray c, int rows) {
+    /** {@code C[0..rows) = A[0..rows) · op(B)}: the first rows of A into the first rows of C. */
+    static void multiplyRows(INDArray a, INDArray b, INDArray c, boolean transposeB, int rows) {
         DataType type = c.dataType();
         check(a, type);
         check(b, type);
         check(c, type);
         int k = (int) a.size(1);
         int n = (int) c.size(1);
-        if (rows < 0 || rows > a.size(0) || rows > c.size(0) || b.size(0) != k || b.size(1) != n) {
+        boolean fits = transposeB ? b.size(1) == k && b.size(0) == n : b.size(0) == k && b.size(1) == n;
+        if (!fits || rows < 0 || rows > a.size(0) || rows > c.size(0)) {
             throw new IllegalArgumentException(rows + " rows of " + a.shapeInfoToString() + " x "
-                    + b.shapeInfoToString() + " -> " + c.shapeInfoToString() + " do not multiply");
+                    + (transposeB ? "transposed " : "") + b.shapeInfoToString() + " -> " + c.shapeInfoToString()
+                    + " do not multiply");
         }
         if (rows == 0) {
             return;
         }
+        int opB = transposeB ? CblasTrans : CblasNoTrans;
+        int ldb = (int) b.size(1);
+        // The buffers' own pointers, as ND4J's CpuLevel3 passes them to the same routine.
         if (type == DataType.FLOAT) {
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1f, (FloatPointer) a.data().addressPointer(), k,
-                    (FloatPointer) b.data().addressPointer(), n, 0f, (FloatPointer) c.data().addressPointer(), n);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, opB, rows, n, k, 1f, (FloatPointer) a.data().addressPointer(), k,
+                    (FloatPointer) b.data().addressPointer(), ldb, 0f, (FloatPointer) c.data().addressPointer(), n);
         } else {
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1.0, (DoublePointer) a.data().addressPointer(), k,
-                    (DoublePointer) b.data().addressPointer(), n, 0.0, (DoublePointer) c.data().addressPointer(), n);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, opB, rows, n, k, 1.0, (DoublePointer) a.data().addressPointer(), k,
+                    (DoublePointer) b.data().addressPointer(), ldb, 0.0, (DoublePointer) c.data().addressPointer(), n);
         }
     }
 

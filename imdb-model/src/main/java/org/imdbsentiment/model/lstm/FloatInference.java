@@ -91,7 +91,7 @@ final class FloatInference {
                     System.arraycopy(outputs, t * state0 + order[i] * h, stage, i * h, h);
                 }
                 state.data().asNioFloat().put(0, stage, 0, running * h);
-                CpuGemm.multiplyRows(state, weights, product, running);
+                CpuGemm.multiplyRows(state, weights, product, false, running);
                 product.data().asNioFloat().get(0, recurrent, 0, running * g);
             }
             for (int i = 0; i < running; i++) {

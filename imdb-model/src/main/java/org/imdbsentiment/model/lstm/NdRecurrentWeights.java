@@ -41,14 +41,14 @@ final class NdRecurrentWeights implements RecurrentWeights {
             return;
         }
         copy.write(h, offset, (int) state.length(), state);
-        CpuGemm.gemm(state, weights, gates, false, false, 0.0);
+        CpuGemm.multiply(state, weights, gates, false);
         copy.readSum(projections, n * (long) t, gates, bias, out, outOffset, n);
     }
 
     @Override
     public void multiplyTransposed(double[] dz, int offset, double[] out) {
         copy.write(dz, offset, (int) gates.length(), gates);
-        CpuGemm.gemm(gates, weights, state, false, true, 0.0);
+        CpuGemm.multiply(gates, weights, state, true);
         copy.read(state, out, 0, (int) state.length());
     }
 }
