@@ -140,7 +140,8 @@ class ModelBundleCommandsTest {
         assertEquals(0, run("compare", "--output", tmp.resolve("from-kept").toString(),
                 kept.resolve(a.getFileName()).toString(), kept.resolve(b.getFileName()).toString()).status(), errText());
         assertEquals(tableRows(tmp.resolve("from-runs/results.md")), tableRows(tmp.resolve("from-kept/results.md")));
-        assertEquals(2, tableRows(tmp.resolve("from-kept/results.md")).size());
+        // The two runs' rows, and the line of their two seeds' mean and standard deviation.
+        assertEquals(3, tableRows(tmp.resolve("from-kept/results.md")).size());
 
         assertEquals(Cli.FAILED, run("keep", "--into", kept.toString(), a.toString()).status());
         assertTrue(errText().contains("already exists"), errText());

@@ -64,7 +64,8 @@ class VersionsTest {
     void aVersionThatExtendsAnotherHoldsOnlyItsDifferencesFromIt() {
         ExperimentConfig v4 = Versions.resolve(Map.of("version", "v4"), new Properties());
         ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
-        assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.VERSION, "v5"), v5);
+        assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.NGRAM_LEARNING_RATE, 0.01)
+                .with(Settings.VERSION, "v5"), v5);
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
                 .with(Settings.VERSION, "ngrams"), ngrams);
