@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 
 /**
  * Copies between dense row-major ND4J arrays and Java {@code double[]}: the bridge between the
@@ -27,23 +26,6 @@ final class NdCopy {
             }
         } else {
             src.data().asNioDouble().get(0, dst, offset, n);
-        }
-    }
-
-    /** {@code dst[offset .. offset+n) +=} the first n values of {@code src}. */
-    void addTo(INDArray src, double[] dst, int offset, int n) {
-        checkDense(src, n);
-        if (src.dataType() == DataType.FLOAT) {
-            float[] f = floats(n);
-            src.data().asNioFloat().get(0, f, 0, n);
-            for (int k = 0; k < n; k++) {
-                dst[offset + k] += f[k];
-            }
-        } else {
-            DoubleBuffer in = src.data().asNioDouble();
-            for (int k = 0; k < n; k++) {
-                dst[offset + k] += in.get(k);
-            }
         }
     }
 
