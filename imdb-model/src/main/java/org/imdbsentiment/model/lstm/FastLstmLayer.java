@@ -148,7 +148,10 @@ public class FastLstmLayer extends LSTM {
                 && Nd4j.getExecutioner().type() == OpExecutioner.ExecutionerType.NATIVE_CPU;
     }
 
-    /** @param keep whether the kernel keeps every step for a backward pass (training) */
+    /**
+     * @param keep whether a backward pass follows (training); without one, float data takes the
+     *             single-precision inference pass
+     */
     private INDArray forward(ArrayType outputType, ArrayType scratchType, LayerWorkspaceMgr workspaceMgr, boolean keep) {
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
@@ -167,7 +170,7 @@ public class FastLstmLayer extends LSTM {
                     workspaceMgr.createUninitialized(scratchType, dataType, new long[]{batch, gates}, 'c'), out);
             return out.permute(1, 2, 0);
         }
-        kernel.begin(batch, steps, units, keep);
+        kernel.begin(batch, steps, units);
         kernel.forward(maskValues(batch, steps), recurrentWeights(scratchType, workspaceMgr, projections, batch, units));
 
         // Written time-major in one bulk copy; DL4J's [B, H, T] is a permuted view of it.

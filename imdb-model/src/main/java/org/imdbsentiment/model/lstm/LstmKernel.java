@@ -22,11 +22,9 @@ final class LstmKernel {
     private static final double[] EMPTY = new double[0];
 
     private final boolean exact;
-    private boolean keep;
     private int batch;
     private int steps;
     private int size;
-    // Kept passes hold every step; inference passes one step (cells: two, alternating).
     private double[] gates = EMPTY;      // [T][B][4H]: input pre-activations in, gate activations out
     private double[] cellTanh = EMPTY;   // [T][B][H]: tanh of the unmasked cell
     private double[] cells = EMPTY;      // [T+1][B][H]: slot 0 is the zero initial state
@@ -45,21 +43,18 @@ final class LstmKernel {
     }
 
     /**
-     * Sizes the buffers for a pass over {@code steps} steps of {@code batch} examples.
-     *
-     * @param keep whether the pass keeps every step's gates and cells for {@link #backward}; an
-     *             inference pass keeps only the current step's (they stay in cache) and the outputs
+     * Sizes the buffers for a pass over {@code steps} steps of {@code batch} examples. Every step is
+     * kept for {@link #backward}; single-precision inference, which needs none, is
+     * {@link FloatInference}'s.
      */
-    void begin(int batch, int steps, int size, boolean keep) {
+    void begin(int batch, int steps, int size) {
         this.batch = batch;
         this.steps = steps;
         this.size = size;
-        this.keep = keep;
         int state = batch * size;
-        int kept = keep ? steps : 1;
-        gates = grow(gates, kept * state * 4);
-        cellTanh = grow(cellTanh, kept * state);
-        cells = grow(cells, (keep ? steps + 1 : 2) * state);
+        gates = grow(gates, steps * state * 4);
+        cellTanh = grow(cellTanh, steps * state);
+        cells = grow(cells, (steps + 1) * state);
         outputs = grow(outputs, (steps + 1) * state);
     }
 
@@ -77,28 +72,22 @@ final class LstmKernel {
         Arrays.fill(cells, 0, b * h, 0.0);
         Arrays.fill(outputs, 0, b * h, 0.0);
         for (int t = 0; t < steps; t++) {
-            final int gateBase = keep ? t * b * g : 0;
-            final int tanhBase = keep ? t * b * h : 0;
-            final int cellBase = keep ? t * b * h : (t % 2) * b * h;
-            final int nextCellBase = keep ? (t + 1) * b * h : ((t + 1) % 2) * b * h;
-            weights.preactivations(t, outputs, t * b * h, gates, gateBase);
+            weights.preactivations(t, outputs, t * b * h, gates, t * b * g);
             for (int e = 0; e < b; e++) {
                 final double m = mask == null ? 1.0 : mask[e * steps + t];
-                final int z = gateBase + e * g;
-                final int ct = tanhBase + e * h;
-                final int prev = cellBase + e * h;
-                final int next = nextCellBase + e * h;
-                final int out = (t + 1) * b * h + e * h;
+                final int z = (t * b + e) * g;
+                final int prev = (t * b + e) * h;
+                final int next = prev + b * h;
                 // Simple loops over contiguous columns, so that the JIT vectorises them.
                 activate(z, h);
                 for (int j = 0; j < h; j++) {
                     double cell = gates[z + h + j] * cells[prev + j] + gates[z + 3 * h + j] * gates[z + j];
-                    cellTanh[ct + j] = cell;
+                    cellTanh[prev + j] = cell;
                     cells[next + j] = m * cell;
                 }
-                tanhInPlace(cellTanh, ct, h);
+                tanhInPlace(cellTanh, prev, h);
                 for (int j = 0; j < h; j++) {
-                    outputs[out + j] = m * gates[z + 2 * h + j] * cellTanh[ct + j];
+                    outputs[next + j] = m * gates[z + 2 * h + j] * cellTanh[prev + j];
                 }
             }
         }
@@ -142,9 +131,6 @@ final class LstmKernel {
      * caller forms the weight, bias and input gradients with single large matrix products.
      */
     void backward(double[] epsilon, RecurrentWeights weights) {
-        if (!keep) {
-            throw new IllegalStateException("the last forward pass did not keep its steps for a backward pass");
-        }
         final int b = batch;
         final int h = size;
         final int g = 4 * h;
