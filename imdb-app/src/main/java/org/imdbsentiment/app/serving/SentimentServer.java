@@ -100,6 +100,7 @@ public final class SentimentServer implements AutoCloseable {
     private final Limits limits;
     private final ServingMetrics metrics;
     private final BatchingPredictor predictor;
+    private static final String IN_FLIGHT = "imdb-sentiment.in-flight";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Javalin app;
     private volatile boolean accepting = true;
@@ -118,7 +119,14 @@ public final class SentimentServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = (long) limits.maxTexts() * limits.maxChars() * 4 + 65_536;
             config.startup.showJavalinBanner = false;
-            config.requestLogger.http((ctx, ms) -> metrics.request(pathLabel(ctx), ctx.statusCode(), ms / 1000));
+            config.requestLogger.http((ctx, ms) -> {
+                // Called once the response is written: only then is a request no longer in flight
+                // (counting it done when the handler returned let shutdown close its connection first).
+                if (ctx.attribute(IN_FLIGHT) != null) {
+                    inFlight.decrementAndGet();
+                }
+                metrics.request(pathLabel(ctx), ctx.statusCode(), ms / 1000);
+            });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "alive")));
             config.routes.get("/ready", this::ready);
             config.routes.get("/v1/model", ctx -> ctx.json(model()));
@@ -192,33 +200,30 @@ public final class SentimentServer implements AutoCloseable {
             throw new Refusal(503, "the server is shutting down");
         }
         inFlight.incrementAndGet();
-        try {
-            String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-            if (!type.startsWith("application/json")) {
-                throw new Refusal(415, "send JSON with Content-Type: application/json (was '" + type + "')");
-            }
-            Request request = parse(ctx.bodyAsBytes());
-            BatchingPredictor.Result result;
-            try {
-                result = predictor.submit(request.texts(), request.explain()).get(60, TimeUnit.SECONDS);
-            } catch (BatchingPredictor.Overloaded e) {
-                ctx.header("Retry-After", "1");
-                throw new Refusal(503, e.getMessage());
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("scoring failed", e);
-            }
-            List<PredictionJson> out = new ArrayList<>();
-            for (int i = 0; i < request.texts().size(); i++) {
-                Prediction p = result.predictions().get(i);
-                List<TokenJson> explanation = result.explanations() == null ? null : result.explanations().get(i).tokens()
-                        .stream().map(t -> new TokenJson(t.token(), t.position(), t.contribution())).toList();
-                out.add(new PredictionJson(p.label().name().toLowerCase(Locale.ROOT), p.probabilityPositive(), p.tokens(),
-                        p.truncated(), explanation));
-            }
-            ctx.json(new Response(out, bundle.id()));
-        } finally {
-            inFlight.decrementAndGet();
+        ctx.attribute(IN_FLIGHT, Boolean.TRUE);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new Refusal(415, "send JSON with Content-Type: application/json (was '" + type + "')");
         }
+        Request request = parse(ctx.bodyAsBytes());
+        BatchingPredictor.Result result;
+        try {
+            result = predictor.submit(request.texts(), request.explain()).get(60, TimeUnit.SECONDS);
+        } catch (BatchingPredictor.Overloaded e) {
+            ctx.header("Retry-After", "1");
+            throw new Refusal(503, e.getMessage());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("scoring failed", e);
+        }
+        List<PredictionJson> out = new ArrayList<>();
+        for (int i = 0; i < request.texts().size(); i++) {
+            Prediction p = result.predictions().get(i);
+            List<TokenJson> explanation = result.explanations() == null ? null : result.explanations().get(i).tokens()
+                    .stream().map(t -> new TokenJson(t.token(), t.position(), t.contribution())).toList();
+            out.add(new PredictionJson(p.label().name().toLowerCase(Locale.ROOT), p.probabilityPositive(), p.tokens(),
+                    p.truncated(), explanation));
+        }
+        ctx.json(new Response(out, bundle.id()));
     }
 
     record Request(List<String> texts, boolean explain) {
@@ -312,6 +317,11 @@ public final class SentimentServer implements AutoCloseable {
      * Stops taking requests (new ones get 503), waits up to {@code grace} for those in flight to
      * finish, then stops the server. Returns whether every request in flight finished.
      */
+    /** Requests on {@code /v1/sentiment} being answered now. */
+    int requestsInFlight() {
+        return inFlight.get();
+    }
+
     public boolean shutdown(Duration grace) {
         accepting = false;
         long deadline = System.nanoTime() + grace.toNanos();

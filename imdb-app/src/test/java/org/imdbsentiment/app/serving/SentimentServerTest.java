@@ -249,7 +249,12 @@ class SentimentServerTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300); // the request is now waiting in the batcher
+        // Wait until the request has reached the server (it then waits up to 1 s in the batcher): a
+        // fixed sleep lost that race on a busy machine, and shutdown refused the request instead.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (s.requestsInFlight() == 0 && !inFlight.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertTrue(s.shutdown(Duration.ofSeconds(10)));
         assertEquals(200, inFlight.get().statusCode(), inFlight.get().body());
         assertThrows(IOException.class, () -> post(b, "application/json", "{\"text\": \"too late\"}"));
