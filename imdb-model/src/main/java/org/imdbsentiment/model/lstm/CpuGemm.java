@@ -56,6 +56,30 @@ final class CpuGemm {
         }
     }
 
+    /**
+     * {@code C = A · B[0..rows)ᵀ} in single precision, C compact [M, rows] ('c', leading dimension
+     * rows): A [M, K], B [≥ rows, K]. With A a layer's transposed weights and B a few rows of states,
+     * this is the transposed form of the per-step product {@code B · Aᵀ}: OpenBLAS multiplies the
+     * long dimension (4H weight rows) against the short one (the batch) 1.5-1.7x faster this way for
+     * 8-32 rows of H = 256 (measured, one thread, sgemm; no gain in double precision).
+     */
+    static void multiplyTransposedRows(INDArray a, INDArray b, INDArray c, int rows) {
+        check(a, DataType.FLOAT);
+        check(b, DataType.FLOAT);
+        check(c, DataType.FLOAT);
+        int m = (int) a.size(0);
+        int k = (int) a.size(1);
+        if (b.size(1) != k || rows < 0 || rows > b.size(0) || (long) m * rows > c.length()) {
+            throw new IllegalArgumentException(a.shapeInfoToString() + " x " + rows + " rows of transposed "
+                    + b.shapeInfoToString() + " -> " + c.shapeInfoToString() + " do not multiply");
+        }
+        if (rows == 0) {
+            return;
+        }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, rows, k, 1f, (FloatPointer) a.data().addressPointer(),
+                k, (FloatPointer) b.data().addressPointer(), k, 0f, (FloatPointer) c.data().addressPointer(), rows);
+    }
+
     /** Dense 2-d 'c' without offset: an array of its own, not a view (copy a parameter view first). */
     private static void check(INDArray x, DataType type) {
         boolean dense = x.rank() == 2 && x.ordering() == 'c' && x.offset() == 0 && !x.isView()

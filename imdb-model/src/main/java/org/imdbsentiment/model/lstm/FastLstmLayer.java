@@ -163,11 +163,13 @@ public class FastLstmLayer extends LSTM {
         Nd4j.gemm(timeMajor(scratchType, workspaceMgr), getParam(W), projections, false, false, 1.0, 0.0);
         INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{steps, batch, units}, 'c');
         if (!keep && dataType == DataType.FLOAT) {
-            inference.forward(projections, getParam(B).toFloatVector(), recurrentMatrix(scratchType, workspaceMgr),
+            inference.forward(projections, getParam(B).toFloatVector(),
+                    workspaceMgr.dup(scratchType, getParam(RW).transpose(), 'c'),
                     maskValues(batch, steps),
                     batch, steps, units,
-                    workspaceMgr.createUninitialized(scratchType, dataType, new long[]{batch, units}, 'c'),
-                    workspaceMgr.createUninitialized(scratchType, dataType, new long[]{batch, gates}, 'c'), out);
+                    workspaceMgr.create(scratchType, dataType, new long[]{FloatInference.productRows(batch), units}, 'c'),
+                    workspaceMgr.createUninitialized(scratchType, dataType,
+                            new long[]{FloatInference.productRows(batch), gates}, 'c'), out);
             return out.permute(1, 2, 0);
         }
         kernel.begin(batch, steps, units);

@@ -47,6 +47,29 @@ class CpuGemmTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 5})
+    void theTransposedProductOfTheFirstRowsIsWrittenCompact(int rows) {
+        Nd4j.getRandom().setSeed(5);
+        INDArray weightsT = Nd4j.rand(DataType.FLOAT, 8, 3);   // [4H, H]
+        INDArray states = Nd4j.rand(DataType.FLOAT, 5, 3);     // [B, H], only the first rows count
+        INDArray c = Nd4j.valueArrayOf(new long[] {5, 8}, -1f); // room for B·4H values
+        CpuGemm.multiplyTransposedRows(weightsT, states, c, rows);
+        float[] got = c.data().asFloat();
+        INDArray expected = rows == 0 ? null
+                : weightsT.mmul(states.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()).transpose());
+        for (int k = 0; k < 8; k++) {
+            for (int r = 0; r < rows; r++) {
+                assertEquals(expected.getFloat(k, r), got[k * rows + r], 1e-5, "gate " + k + ", row " + r);
+            }
+        }
+        for (int i = 8 * rows; i < got.length; i++) {
+            assertEquals(-1f, got[i], 0f, "value " + i + " past the product untouched");
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> CpuGemm.multiplyTransposedRows(weightsT, states, c, 6), "more rows than the states hold");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"view", "f-order", "shape", "type"})
     void refusesWhatItCannotPassToBlasAsIs(String what) {
         INDArray a = Nd4j.rand(DataType.FLOAT, 4, 3);

@@ -129,6 +129,15 @@ class FastLstmTest {
     }
 
     @Test
+    void theProductIsFormedForTheNextMultipleOfEightRows() {
+        assertEquals(0, FloatInference.productRows(0));
+        assertEquals(8, FloatInference.productRows(1));
+        assertEquals(8, FloatInference.productRows(8));
+        assertEquals(16, FloatInference.productRows(9));
+        assertEquals(64, FloatInference.productRows(64));
+    }
+
+    @Test
     void singlePrecisionInferenceMatchesDl4jsLstmOnLongPreAndPostPaddedBatches() {
         int steps = 41;
         // Post-padded rows only: the packed pass (rows longest first, finished rows skipped).
@@ -139,6 +148,14 @@ class FastLstmTest {
         }
         assertArrayEquals(lengths, FloatInference.postPaddedLengths(flat(postPadded), 4, steps));
         assertInferenceMatchesDl4j(postPadded);
+        // More rows than one multiple of 8, finishing at many different steps: the per-step product
+        // is formed for the next multiple of 8 rows, past rows holding finished rows' old states.
+        int[] many = {41, 3, 38, 9, 41, 22, 1, 17, 30, 12, 41, 26, 5};
+        double[][] longBatch = new double[many.length][steps];
+        for (int e = 0; e < many.length; e++) {
+            Arrays.fill(longBatch[e], 0, many[e], 1);
+        }
+        assertInferenceMatchesDl4j(longBatch);
         // A pre-padded row among them: every row at every step, masked.
         double[][] mixed = new double[3][steps];
         Arrays.fill(mixed[0], 1);
