@@ -163,7 +163,7 @@ public class FastLstmLayer extends LSTM {
         Nd4j.gemm(timeMajor(scratchType, workspaceMgr), getParam(W), projections, false, false, 1.0, 0.0);
         INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{steps, batch, units}, 'c');
         if (!keep && dataType == DataType.FLOAT) {
-            inference.forward(projections, getParam(B).toFloatVector(),
+            inference.forward(projections, getParam(B).toFloatVector(), recurrentMatrix(scratchType, workspaceMgr),
                     workspaceMgr.dup(scratchType, getParam(RW).transpose(), 'c'),
                     maskValues(batch, steps),
                     batch, steps, units,

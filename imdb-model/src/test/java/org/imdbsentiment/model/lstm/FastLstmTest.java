@@ -129,9 +129,11 @@ class FastLstmTest {
     }
 
     @Test
-    void theProductIsFormedForTheNextMultipleOfEightRows() {
+    void theProductIsFormedForExactlyOneToThreeRowsElseTheNextMultipleOfEight() {
         assertEquals(0, FloatInference.productRows(0));
-        assertEquals(8, FloatInference.productRows(1));
+        assertEquals(1, FloatInference.productRows(1));
+        assertEquals(3, FloatInference.productRows(3));
+        assertEquals(8, FloatInference.productRows(4));
         assertEquals(8, FloatInference.productRows(8));
         assertEquals(16, FloatInference.productRows(9));
         assertEquals(64, FloatInference.productRows(64));
