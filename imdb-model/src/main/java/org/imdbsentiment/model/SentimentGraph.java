@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -182,11 +183,15 @@ public final class SentimentGraph {
                 .addVertex(POOL, new MergeVertex(), MAX_POOL, MEAN_POOL);
     }
 
-    /** The recurrent layer; both implementations have the same parameters and compute the same function. */
+    /**
+     * The recurrent layer; both implementations have the same parameters and compute the same function.
+     * With embedding-dropout, the layer drops its input, the word vectors, during training (DL4J's
+     * dropout acts on a layer's input; in a bidirectional layer each direction draws its own mask).
+     */
     private static Layer lstmLayer(ExperimentConfig config) {
         int in = config.get(Settings.EMBEDDING_SIZE);
         int hidden = config.get(Settings.HIDDEN_SIZE);
-        return switch (config.get(Settings.LSTM)) {
+        Layer layer = switch (config.get(Settings.LSTM)) {
             case FAST -> new FastLstm(in, hidden);
             case DL4J -> new LSTM.Builder()
                     .nIn(in)
@@ -194,6 +199,11 @@ public final class SentimentGraph {
                     .activation(Activation.TANH)
                     .build();
         };
+        double embeddingDropout = config.get(Settings.EMBEDDING_DROPOUT);
+        if (embeddingDropout > 0) {
+            layer.setIDropout(new Dropout(1 - embeddingDropout)); // DL4J takes the probability of keeping
+        }
+        return layer;
     }
 
     /**

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,6 +126,25 @@ class BidirectionalPoolingTest {
         INDArray c = g.output(false, new INDArray[] {noisy[0]}, new INDArray[] {noisy[1]})[0];
         assertEquals(0, a.sub(b).amaxNumber().doubleValue(), 1e-6);
         assertEquals(0, a.sub(c).amaxNumber().doubleValue(), 1e-6);
+    }
+
+    @Test
+    void embeddingDropoutActsInTrainingOnlyAndKeepsPaddingOut() {
+        ComputationGraph plain = SentimentGraph.build(v4("fast"), VOCAB);
+        ComputationGraph dropped = SentimentGraph.build(v4("fast").with(Map.of("embedding-dropout", "0.5")), VOCAB);
+        assertNotNull(((Bidirectional) dropped.getLayer(SentimentGraph.LSTM_LAYER).conf().getLayer()).getFwd().getIDropout(),
+                "the LSTM drops its input, the word vectors");
+        dropped.setParams(plain.params()); // dropout has no parameters: the same model otherwise
+        int[] lengths = {7, 3, 5};
+        INDArray[] tight = batch(lengths, 7, new Random(1), false);
+        INDArray[] noisy = batch(lengths, 40, new Random(9), true);
+        INDArray expected = plain.output(false, new INDArray[] {tight[0]}, new INDArray[] {tight[1]})[0];
+        INDArray inference = dropped.output(false, new INDArray[] {tight[0]}, new INDArray[] {tight[1]})[0];
+        INDArray paddedInference = dropped.output(false, new INDArray[] {noisy[0]}, new INDArray[] {noisy[1]})[0];
+        assertEquals(0, expected.sub(inference).amaxNumber().doubleValue(), 1e-6, "the identity at inference");
+        assertEquals(0, expected.sub(paddedInference).amaxNumber().doubleValue(), 1e-6, "padding never reaches the output");
+        INDArray training = dropped.output(true, new INDArray[] {tight[0]}, new INDArray[] {tight[1]})[0];
+        assertTrue(expected.sub(training).amaxNumber().doubleValue() > 1e-4, "dropped word vectors change a training pass");
     }
 
     @Test

@@ -62,6 +62,8 @@ public final class Settings {
             "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)");
     public static final Setting<Double> DROPOUT = Setting.decimal("dropout", Group.MODEL, 0.0, 0, false, 1,
             "probability of dropping each input of the output layer during training (0: none)");
+    public static final Setting<Double> EMBEDDING_DROPOUT = Setting.decimal("embedding-dropout", Group.MODEL, 0.0, 0, false,
+            1, "probability of dropping each value of the word vectors the LSTM reads, during training (0: none)");
 
     // ---- training ----
     public static final Setting<Integer> BATCH_SIZE = Setting.integer("batch-size", Group.TRAINING, 64, 1, 1024,
@@ -116,7 +118,7 @@ public final class Settings {
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, WEIGHT_DECAY,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, WEIGHT_DECAY,
             GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, SKIP_TEST, UI, UI_KEEP);
 

@@ -64,6 +64,9 @@ public class FastLstmLayer extends LSTM {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
+        // Input dropout (a layer's dropout in DL4J acts on its input) as DL4J's LSTM applies it: the
+        // input is replaced by its dropped copy, which the backward pass then uses too.
+        applyDropOutIfNecessary(training, workspaceMgr);
         INDArray out = forward(ArrayType.ACTIVATIONS, ArrayType.FF_WORKING_MEM, workspaceMgr, training);
         forwardKept = training;
         return out;
@@ -126,7 +129,7 @@ public class FastLstmLayer extends LSTM {
         gradient.gradientForVariable().put(W, gradientViews.get(W));
         gradient.gradientForVariable().put(RW, gradientViews.get(RW));
         gradient.gradientForVariable().put(B, gradientViews.get(B));
-        return new Pair<>(gradient, epsilonOut);
+        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
     }
 
     @Override
@@ -141,7 +144,6 @@ public class FastLstmLayer extends LSTM {
         return conf.getGateActivationFn() instanceof ActivationSigmoid
                 && conf.getActivationFn() instanceof ActivationTanH
                 && conf.getRnnDataFormat() != RNNFormat.NWC
-                && conf.getIDropout() == null
                 && conf.getWeightNoise() == null
                 && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE)
                 && input != null && input.rank() == 3

@@ -29,6 +29,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -73,6 +74,30 @@ class FastLstmTest {
         double scale = a.getSecond().amaxNumber().doubleValue();
         assertTrue(scale > 1e-3, "gradient is not trivially zero");
         assertEquals(0, maxAbsDiff(a.getSecond(), b.getSecond()) / scale, 1e-4);
+    }
+
+    @Test
+    void withEmbeddingDropoutTheFastLayerDropsAndBackpropagatesAsDl4jsLstmDoes() {
+        ComputationGraph fast = SentimentGraph.build(SmallConfig.of("scratch", 6, 8, "fast", 0.01, 17)
+                .with(Map.of("embedding-dropout", "0.4")), VOCAB);
+        ComputationGraph dl4j = SentimentGraph.build(SmallConfig.of("scratch", 6, 8, "dl4j", 0.01, 17)
+                .with(Map.of("embedding-dropout", "0.4")), VOCAB);
+        ComputationGraph none = sentimentGraph(LstmImplementation.FAST);
+        assertInstanceOf(FastLstmLayer.class, fast.getLayer(SentimentGraph.LSTM_LAYER));
+        Batch batch = Batch.postPadded(new int[] {12, 7, 3, 12, 1}, new Random(4));
+        // The same random draws: the same dropout mask in both layers.
+        Nd4j.getRandom().setSeed(77);
+        Pair<Double, INDArray> a = lossAndGradient(dl4j, batch);
+        Nd4j.getRandom().setSeed(77);
+        Pair<Double, INDArray> b = lossAndGradient(fast, batch);
+        FastLstmLayer layer = (FastLstmLayer) fast.getLayer(SentimentGraph.LSTM_LAYER);
+        layer.setInput(Nd4j.rand(DataType.FLOAT, 2, 6, 3), LayerWorkspaceMgr.noWorkspaces());
+        assertTrue(layer.fastPathApplies(), "dropout keeps the fast path");
+        Pair<Double, INDArray> c = lossAndGradient(none, batch);
+        assertEquals(a.getFirst(), b.getFirst(), 1e-5);
+        double scale = a.getSecond().amaxNumber().doubleValue();
+        assertEquals(0, maxAbsDiff(a.getSecond(), b.getSecond()) / scale, 1e-4);
+        assertTrue(Math.abs(b.getFirst() - c.getFirst()) > 1e-4, "the dropout changed the training loss");
     }
 
     @Test
