@@ -32,7 +32,7 @@ final class FloatInference {
     private float[] nextCells = new float[0]; // [B][H]: this step's (two arrays, swapped every step)
     private float[] outputs = new float[0];   // [T+1][B][H]: slot 0 is the zero initial state
     private float[] projection = new float[0];
-    private float[] recurrent = new float[0]; // [4H][running]: this step's h_{t-1}·RW, transposed
+    private float[] recurrent = new float[0]; // this step's h_{t-1}·RW, [running][4H] or transposed
     private float[] stage = new float[0];     // [B][H]: the running rows' h_{t-1}, in running order
     private float[] cellTanh = new float[0];  // [H]: tanh of one example's cell
 
@@ -49,8 +49,8 @@ final class FloatInference {
      * @param product     FLOAT scratch of at least {@link #productRows}(B)·4H values, 'c'
      * @param out         FLOAT [T, B, H], 'c': receives h_0 .. h_{T-1}
      */
-    void forward(INDArray projections, float[] bias, INDArray weights, INDArray transposedWeights, double[] mask, int batch, int steps, int units,
-                 INDArray state, INDArray product, INDArray out) {
+    void forward(INDArray projections, float[] bias, INDArray weights, INDArray transposedWeights, double[] mask,
+                 int batch, int steps, int units, INDArray state, INDArray product, INDArray out) {
         for (INDArray a : new INDArray[] {projections, state, product, out}) {
             if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.offset() != 0 || a.elementWiseStride() != 1) {
                 throw new IllegalArgumentException("expected a dense 'c' FLOAT array, got " + a.shapeInfoToString());
@@ -98,8 +98,6 @@ final class FloatInference {
                     System.arraycopy(outputs, t * state0 + order[i] * h, stage, i * h, h);
                 }
                 state.data().asNioFloat().put(0, stage, 0, running * h);
-                // Rows past the running ones hold earlier steps' states (or zeros): their columns of
-                // the product are computed and ignored, since a multiple of 8 is far faster.
                 if (running <= DIRECT_ROWS) {
                     // h·RW, row-major [running][4H]: faster than the transposed form for 1-3 rows.
                     CpuGemm.multiplyRows(state, weights, product, false, running);
@@ -107,6 +105,8 @@ final class FloatInference {
                     gateStride = 1;
                     rowStride = g;
                 } else {
+                    // Rows past the running ones hold earlier steps' states (or zeros): their columns
+                    // of the product are computed and ignored, since a multiple of 8 is far faster.
                     int n = Math.min(productRows(running), (int) state.size(0));
                     CpuGemm.multiplyTransposedRows(transposedWeights, state, product, n);
                     product.data().asNioFloat().get(0, recurrent, 0, n * g);
@@ -117,8 +117,8 @@ final class FloatInference {
             for (int i = 0; i < running; i++) {
                 final int e = order[i];
                 final float m = packed || mask == null ? 1f : (float) mask[e * steps + t];
-                step(t > 0 ? recurrent : null, i * rowStride, gateStride, projection, e * g, bias, gates, i * g, cells, nextCells, e * h,
-                        cellTanh, outputs, (t + 1) * state0 + e * h, m, h);
+                step(t > 0 ? recurrent : null, i * rowStride, gateStride, projection, e * g, bias, gates, i * g,
+                        cells, nextCells, e * h, cellTanh, outputs, (t + 1) * state0 + e * h, m, h);
             }
             float[] swap = cells;
             cells = nextCells;
