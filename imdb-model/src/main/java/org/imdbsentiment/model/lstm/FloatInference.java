@@ -107,7 +107,7 @@ final class FloatInference {
                 } else {
                     // Rows past the running ones hold earlier steps' states (or zeros): their columns
                     // of the product are computed and ignored, since a multiple of 8 is far faster.
-                    int n = Math.min(productRows(running), (int) state.size(0));
+                    int n = productRows(running); // <= the state's rows, productRows(B)
                     CpuGemm.multiplyTransposedRows(transposedWeights, state, product, n);
                     product.data().asNioFloat().get(0, recurrent, 0, n * g);
                     gateStride = n;
