@@ -65,7 +65,7 @@ class VersionsTest {
         ExperimentConfig v4 = Versions.resolve(Map.of("version", "v4"), new Properties());
         ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
         assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.NGRAM_LEARNING_RATE, 0.01)
-                .with(Settings.VERSION, "v5"), v5);
+                .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.VERSION, "v5"), v5);
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
                 .with(Settings.VERSION, "ngrams"), ngrams);
