@@ -4,7 +4,7 @@
 #      one OpenBLAS thread each): are the cores two real cores for floating point?
 #   2. one JVM, one thread against two: OpenBLAS's sgemm, ND4J's gemm, ND4J's element-wise muli (with
 #      JavaCPP's defaults, then with its pointer tracking off): does anything in the process serialise?
-#   3. the project's v1 training `benchmark`, in ROUNDS interleaved rounds: one thread alone; two
+#   3. the project's v1 training `benchmark`, in [rounds] interleaved rounds: one thread alone; two
 #      independent trainings in one JVM (TwoTrainings.java); two JVMs at once; and DL4J's
 #      ParallelWrapper with two workers (--workers 2): where does the second core go?
 # Usage: scripts/core-scaling.sh <aclImdb_v1.tar.gz> [jar] [rounds]
