@@ -10,8 +10,8 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 /**
  * In one JVM, one thread against two threads doing the same work on arrays of their own, for a few
  * seconds each, two rounds: OpenBLAS's cblas_sgemm and ND4J's Nd4j.gemm on one LSTM step's product
- * (64 x 256 x 1024 floats), and ND4J's element-wise {@code muli} on 64 x 1024 floats (an op the
- * training step issues many of). Usage: {@code java -cp <jar> OneJvmOps cblas nd4j muli}.
+ * (64 x 256 x 1024 floats), and ND4J's element-wise {@code muli} on 64 x 1024 floats (the kind of op
+ * DL4J's own layers and updater issue). Usage: {@code java -cp <jar> OneJvmOps cblas nd4j muli}.
  */
 public class OneJvmOps {
     static double perSecond(int threads, String kind, double seconds) throws InterruptedException {
