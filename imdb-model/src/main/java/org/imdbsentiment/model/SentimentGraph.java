@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.lstm.FastBidirectional;
 import org.imdbsentiment.model.lstm.FastLstm;
 import org.imdbsentiment.model.ngram.NgramBag;
 import org.nd4j.linalg.activations.Activation;
@@ -44,7 +45,8 @@ import java.util.Optional;
  *
  * <p>With {@code architecture=bilstm-pool} (v4) the middle is instead
  * <pre>
- *   -> lstm   Bidirectional(CONCAT, LSTM(H))              [batch, 2H, T] (each direction masked)
+ *   -> lstm   Bidirectional(CONCAT, LSTM(H))              [batch, 2H, T] (each direction masked;
+ *                                                                        fast: both at once)
  *   -> max    GlobalPooling(MAX) over real steps          [batch, 2H]
  *   -> mean   GlobalPooling(AVG) over real steps          [batch, 2H]
  *   -> pool   Merge(max, mean)                            [batch, 4H]  -> out
@@ -177,7 +179,13 @@ public final class SentimentGraph {
      * (DL4J reverses each sequence with it) and the pooling layers.
      */
     private static void addPooledBidirectional(ComputationGraphConfiguration.GraphBuilder layers, ExperimentConfig config) {
-        layers.addLayer(LSTM_LAYER, new Bidirectional(Bidirectional.Mode.CONCAT, lstmLayer(config)), EMBEDDING)
+        Layer lstm = lstmLayer(config);
+        // With the fast LSTM, its two directions compute at the same time (FastBidirectional); DL4J's LSTM
+        // keeps DL4J's Bidirectional, which runs them one after the other.
+        Bidirectional bidirectional = lstm instanceof FastLstm
+                ? new FastBidirectional(Bidirectional.Mode.CONCAT, lstm)
+                : new Bidirectional(Bidirectional.Mode.CONCAT, lstm);
+        layers.addLayer(LSTM_LAYER, bidirectional, EMBEDDING)
                 .addLayer(MAX_POOL, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), LSTM_LAYER)
                 .addLayer(MEAN_POOL, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), LSTM_LAYER)
                 .addVertex(POOL, new MergeVertex(), MAX_POOL, MEAN_POOL);

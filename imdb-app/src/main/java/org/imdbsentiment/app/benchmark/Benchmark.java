@@ -19,6 +19,7 @@ import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.lstm.FastBidirectionalLayer;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -84,6 +85,7 @@ public final class Benchmark {
                 ? Optional.of(Nd4j.randn(DataType.FLOAT, vocab, config.get(Settings.EMBEDDING_SIZE)))
                 : Optional.empty();
         ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained);
+        int bidirectional = FastBidirectionalLayer.setParallel(graph, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
 
         SentimentPipeline pipeline = data.pipeline();
         int[] pass = {0};
@@ -118,6 +120,9 @@ public final class Benchmark {
         result.put("git_commit", BuildInfo.current().gitCommit());
         result.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         result.put("threads", config.get(Settings.THREADS));
+        if (bidirectional > 0) {
+            result.put("directions", config.get(Settings.SEQUENTIAL_DIRECTIONS) ? "sequential" : "parallel");
+        }
         if (workers > 1) {
             result.put("workers", workers);
             result.put("parallel_mode", config.get(Settings.PARALLEL_MODE).key());

@@ -31,6 +31,7 @@ import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.lstm.FastBidirectionalLayer;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -239,6 +240,7 @@ public final class TrainingRun {
 
         ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
                 : newGraph(config, data, run, summary, progress);
+        FastBidirectionalLayer.setParallel(graph, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
         log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
 
         int epochs = config.get(Settings.EPOCHS);
@@ -310,6 +312,7 @@ public final class TrainingRun {
                                     int bestEpoch, double bestValAccuracy, Progress.Factory progress) throws IOException {
         int cap = config.get(Settings.MAX_BATCHES);
         ComputationGraph best = ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        FastBidirectionalLayer.setParallel(best, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
         ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());
         int batches = cap == 0 ? testBatches.batchesPerEpoch() : Math.min(cap, testBatches.batchesPerEpoch());
         log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews{}", bestEpoch,

@@ -63,13 +63,48 @@ public class FastLstmLayer extends LSTM {
         if (!fastPathApplies()) {
             return super.activate(training, workspaceMgr);
         }
+        return prepareActivate(training, workspaceMgr).runHere();
+    }
+
+    /**
+     * {@link #activate(boolean, LayerWorkspaceMgr)} as a {@link StagedPass}, for a caller that runs two
+     * layers' passes at once ({@link FastBidirectionalLayer}); only where {@link #fastPathApplies()}.
+     * Input dropout is drawn here, on the calling thread.
+     */
+    StagedPass<INDArray> prepareActivate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return prepareActivate(training, workspaceMgr, null, 0, false);
+    }
+
+    /**
+     * {@link #prepareActivate(boolean, LayerWorkspaceMgr)} whose computation ends by also writing the
+     * output into channels {@code [column, column + H)} of {@code concatenated} [B, C, T] ('c'), its
+     * steps reversed if asked: a bidirectional layer's output, assembled by both directions at once.
+     */
+    StagedPass<INDArray> prepareActivate(boolean training, LayerWorkspaceMgr workspaceMgr, INDArray concatenated,
+                                         int column, boolean reversed) {
+        forwardKept = false;
         assertInputSet(false);
         // Input dropout (a layer's dropout in DL4J acts on its input) as DL4J's LSTM applies it: the
         // input is replaced by its dropped copy, which the backward pass then uses too.
         applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray out = forward(ArrayType.ACTIVATIONS, ArrayType.FF_WORKING_MEM, workspaceMgr, training);
-        forwardKept = training;
-        return out;
+        StagedPass<INDArray> forward = prepareForward(concatenated == null ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM,
+                ArrayType.FF_WORKING_MEM, workspaceMgr, training);
+        return new StagedPass<>() {
+            @Override
+            public void compute() {
+                forward.compute();
+                if (concatenated != null) {
+                    copy.placeSteps(((StagedForward) forward).timeMajor(), concatenated, column, reversed);
+                }
+            }
+
+            @Override
+            public INDArray finish() {
+                INDArray out = forward.finish();
+                forwardKept = training;
+                return out;
+            }
+        };
     }
 
     @Override
@@ -77,10 +112,17 @@ public class FastLstmLayer extends LSTM {
         if (!fastPathApplies()) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
+        return prepareBackprop(epsilon, workspaceMgr).runHere();
+    }
+
+    /**
+     * {@link #backpropGradient} as a {@link StagedPass} (see {@link #prepareActivate}); only where
+     * {@link #fastPathApplies()}. Without a kept forward pass, its computation runs first.
+     */
+    StagedPass<Pair<Gradient, INDArray>> prepareBackprop(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        if (!forwardKept) {
-            forward(ArrayType.BP_WORKING_MEM, ArrayType.BP_WORKING_MEM, workspaceMgr, true);
-        }
+        StagedForward forward = forwardKept ? null
+                : prepareForward(ArrayType.BP_WORKING_MEM, ArrayType.BP_WORKING_MEM, workspaceMgr, true);
         forwardKept = false;
         int batch = (int) input.size(0);
         int inputSize = (int) input.size(1);
@@ -90,52 +132,74 @@ public class FastLstmLayer extends LSTM {
 
         INDArray eps = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{steps, batch, units}, 'c');
-        eps.assign(epsilon.castTo(dataType).permute(2, 0, 1));
-        epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
-        copy.read(eps, epsilonBuffer, 0, rows * units);
-        kernel.backward(epsilonBuffer, recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units));
-
+        RecurrentWeights weights = recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units);
         INDArray gateGrads = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, 4L * units}, 'c');
-        copy.write(kernel.gateGradients(), 0, rows * 4 * units, gateGrads);
         INDArray previousStates = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, units}, 'c');
-        copy.write(kernel.outputs(), 0, rows * units, previousStates);
-
+        INDArray timeMajor = timeMajorArray(ArrayType.BP_WORKING_MEM, workspaceMgr);
         INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{inputSize, 4L * units}, 'c');
-        Nd4j.gemm(timeMajor(ArrayType.BP_WORKING_MEM, workspaceMgr), gateGrads, inputGrad, true, false, 1.0, 0.0);
-        gradientViews.get(W).assign(inputGrad);
         INDArray recurrentGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{units, 4L * units}, 'c');
-        Nd4j.gemm(previousStates, gateGrads, recurrentGrad, true, false, 1.0, 0.0);
-        gradientViews.get(RW).assign(recurrentGrad);
-        // Column sums as a product with a row of ones: far faster than ND4J's reduction along rows.
-        INDArray ones = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[]{1, rows}, 'c')
-                .assign(1.0);
+        INDArray ones = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[]{1, rows}, 'c');
         INDArray biasGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{1, 4L * units}, 'c');
-        Nd4j.gemm(ones, gateGrads, biasGrad, false, false, 1.0, 0.0);
-        gradientViews.get(B).assign(biasGrad);
-
         INDArray inputEps = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, inputSize}, 'c');
-        Nd4j.gemm(gateGrads, getParam(W), inputEps, false, true, 1.0, 0.0);
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[]{batch, inputSize, steps}, 'f');
-        epsilonOut.assign(inputEps.reshape('c', steps, batch, inputSize).permute(1, 2, 0));
+        return new StagedPass<>() {
+            @Override
+            public void compute() {
+                if (forward != null) {
+                    forward.compute();
+                }
+                eps.assign(epsilon.castTo(dataType).permute(2, 0, 1));
+                epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
+                copy.read(eps, epsilonBuffer, 0, rows * units);
+                kernel.backward(epsilonBuffer, weights);
 
-        Gradient gradient = new DefaultGradient();
-        gradient.gradientForVariable().put(W, gradientViews.get(W));
-        gradient.gradientForVariable().put(RW, gradientViews.get(RW));
-        gradient.gradientForVariable().put(B, gradientViews.get(B));
-        return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
+                copy.write(kernel.gateGradients(), 0, rows * 4 * units, gateGrads);
+                copy.write(kernel.outputs(), 0, rows * units, previousStates);
+
+                fillTimeMajor(timeMajor);
+                Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), gateGrads, inputGrad, true, false, 1.0, 0.0);
+                gradientViews.get(W).assign(inputGrad);
+                Nd4j.gemm(previousStates, gateGrads, recurrentGrad, true, false, 1.0, 0.0);
+                gradientViews.get(RW).assign(recurrentGrad);
+                // Column sums as a product with a row of ones: far faster than ND4J's reduction along rows.
+                ones.assign(1.0);
+                Nd4j.gemm(ones, gateGrads, biasGrad, false, false, 1.0, 0.0);
+                gradientViews.get(B).assign(biasGrad);
+
+                Nd4j.gemm(gateGrads, getParam(W), inputEps, false, true, 1.0, 0.0);
+                epsilonOut.assign(inputEps.reshape('c', steps, batch, inputSize).permute(1, 2, 0));
+            }
+
+            @Override
+            public Pair<Gradient, INDArray> finish() {
+                if (forward != null) {
+                    forward.finish();
+                }
+                Gradient gradient = new DefaultGradient();
+                gradient.gradientForVariable().put(W, gradientViews.get(W));
+                gradient.gradientForVariable().put(RW, gradientViews.get(RW));
+                gradient.gradientForVariable().put(B, gradientViews.get(B));
+                return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
+            }
+        };
     }
 
     @Override
     public void clear() {
         super.clear();
         forwardKept = false;
+    }
+
+    /** The data type of its outputs (the network's). */
+    DataType outputDataType() {
+        return dataType;
     }
 
     /** Whether this configuration is one the fast path computes exactly like DL4J's LSTM. */
@@ -154,42 +218,71 @@ public class FastLstmLayer extends LSTM {
      * @param keep whether a backward pass follows (training); without one, float data takes the
      *             single-precision inference pass
      */
-    private INDArray forward(ArrayType outputType, ArrayType scratchType, LayerWorkspaceMgr workspaceMgr, boolean keep) {
+    private StagedForward prepareForward(ArrayType outputType, ArrayType scratchType, LayerWorkspaceMgr workspaceMgr,
+                                                boolean keep) {
         int batch = (int) input.size(0);
+        int inputSize = (int) input.size(1);
         int steps = (int) input.size(2);
         int units = (int) layerConf().getNOut();
         int rows = steps * batch;
         int gates = 4 * units;
 
+        INDArray timeMajor = timeMajorArray(scratchType, workspaceMgr);
         INDArray projections = workspaceMgr.createUninitialized(scratchType, dataType, new long[]{rows, gates}, 'c');
-        Nd4j.gemm(timeMajor(scratchType, workspaceMgr), getParam(W), projections, false, false, 1.0, 0.0);
         INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{steps, batch, units}, 'c');
+        double[] mask = maskValues(batch, steps);
+        Runnable recurrence;
         if (!keep && dataType == DataType.FLOAT) {
-            inference.forward(projections, getParam(B).toFloatVector(), recurrentMatrix(scratchType, workspaceMgr),
-                    workspaceMgr.dup(scratchType, getParam(RW).transpose(), 'c'),
-                    maskValues(batch, steps),
-                    batch, steps, units,
-                    workspaceMgr.create(scratchType, dataType, new long[]{FloatInference.productRows(batch), units}, 'c'),
-                    workspaceMgr.createUninitialized(scratchType, dataType,
-                            new long[]{FloatInference.productRows(batch), gates}, 'c'), out);
-            return out.permute(1, 2, 0);
+            float[] bias = getParam(B).toFloatVector();
+            INDArray weights = recurrentMatrix(scratchType, workspaceMgr);
+            INDArray transposed = workspaceMgr.dup(scratchType, getParam(RW).transpose(), 'c');
+            INDArray state = workspaceMgr.create(scratchType, dataType, new long[]{FloatInference.productRows(batch), units}, 'c');
+            INDArray product = workspaceMgr.createUninitialized(scratchType, dataType,
+                    new long[]{FloatInference.productRows(batch), gates}, 'c');
+            recurrence = () -> inference.forward(projections, bias, weights, transposed, mask, batch, steps, units,
+                    state, product, out);
+        } else {
+            RecurrentWeights weights = recurrentWeights(scratchType, workspaceMgr, projections, batch, units);
+            recurrence = () -> {
+                kernel.begin(batch, steps, units);
+                kernel.forward(mask, weights);
+                // Written time-major in one bulk copy; DL4J's [B, H, T] is a permuted view of it.
+                copy.write(kernel.outputs(), batch * units, rows * units, out);
+            };
         }
-        kernel.begin(batch, steps, units);
-        kernel.forward(maskValues(batch, steps), recurrentWeights(scratchType, workspaceMgr, projections, batch, units));
+        return new StagedForward() {
+            @Override
+            public void compute() {
+                fillTimeMajor(timeMajor);
+                Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), getParam(W), projections, false, false, 1.0, 0.0);
+                recurrence.run();
+            }
 
-        // Written time-major in one bulk copy; DL4J's [B, H, T] is a permuted view of it.
-        copy.write(kernel.outputs(), batch * units, rows * units, out);
-        return out.permute(1, 2, 0);
+            @Override
+            public INDArray finish() {
+                return out.permute(1, 2, 0);
+            }
+
+            @Override
+            public INDArray timeMajor() {
+                return out;
+            }
+        };
     }
 
-    /** The input [B, E, T] as a dense [T·B, E] matrix, row t·B + b holding example b at step t. */
-    private INDArray timeMajor(ArrayType type, LayerWorkspaceMgr workspaceMgr) {
-        long batch = input.size(0);
-        long inputSize = input.size(1);
-        long steps = input.size(2);
-        INDArray tm = workspaceMgr.createUninitialized(type, dataType, new long[]{steps, batch, inputSize}, 'c');
+    /** A forward pass whose output is also there as the [T, B, H] 'c' array it was written to. */
+    private interface StagedForward extends StagedPass<INDArray> {
+        INDArray timeMajor();
+    }
+
+    /** Room for the input [B, E, T] as a dense [T, B, E] array ({@link #fillTimeMajor}). */
+    private INDArray timeMajorArray(ArrayType type, LayerWorkspaceMgr workspaceMgr) {
+        return workspaceMgr.createUninitialized(type, dataType, new long[]{input.size(2), input.size(0), input.size(1)}, 'c');
+    }
+
+    /** The input [B, E, T] into {@code tm} [T, B, E]: as a [T·B, E] matrix, row t·B + b holds example b at step t. */
+    private void fillTimeMajor(INDArray tm) {
         tm.assign(input.castTo(dataType).permute(2, 0, 1));
-        return tm.reshape('c', steps * batch, inputSize);
     }
 
     private double[] maskValues(int batch, int steps) {

@@ -87,6 +87,62 @@ final class NdCopy {
         }
     }
 
+    /**
+     * Channels {@code [column, column + H)} of {@code dst} [B, C, T] = {@code src} [T, B, H] transposed,
+     * with the steps reversed (t to T-1-t) if asked: a recurrent layer's time-major output placed
+     * into a bidirectional layer's concatenated output, as DL4J's reverse and concat would make it.
+     */
+    void placeSteps(INDArray src, INDArray dst, int column, boolean reverse) {
+        int steps = (int) src.size(0);
+        int batch = (int) src.size(1);
+        int units = (int) src.size(2);
+        int channels = (int) dst.size(1);
+        int n = steps * batch * units;
+        checkDense(src, n);
+        checkDense(dst, dst.length());
+        if (src.rank() != 3 || dst.rank() != 3 || dst.size(0) != batch || dst.size(2) != steps
+                || column < 0 || column + units > channels || src.dataType() != dst.dataType()) {
+            throw new IllegalArgumentException("cannot place " + src.shapeInfoToString() + " at channel " + column
+                    + " of " + dst.shapeInfoToString());
+        }
+        final int block = 8; // steps per pass: reads of whole rows, writes of runs of 8 values
+        if (src.dataType() == DataType.FLOAT) {
+            float[] in = floats(n);
+            float[] out = second(n);
+            src.data().asNioFloat().get(0, in, 0, n);
+            for (int t0 = 0; t0 < steps; t0 += block) {
+                int t1 = Math.min(steps, t0 + block);
+                for (int b = 0; b < batch; b++) {
+                    for (int j = 0; j < units; j++) {
+                        int base = (b * units + j) * steps;
+                        for (int t = t0; t < t1; t++) {
+                            out[base + (reverse ? steps - 1 - t : t)] = in[(t * batch + b) * units + j];
+                        }
+                    }
+                }
+            }
+            java.nio.FloatBuffer target = dst.data().asNioFloat();
+            for (int b = 0; b < batch; b++) {
+                target.put((b * channels + column) * steps, out, b * units * steps, units * steps);
+            }
+        } else {
+            double[] in = new double[n];
+            double[] out = new double[n];
+            src.data().asNioDouble().get(0, in, 0, n);
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < batch; b++) {
+                    for (int j = 0; j < units; j++) {
+                        out[(b * units + j) * steps + (reverse ? steps - 1 - t : t)] = in[(t * batch + b) * units + j];
+                    }
+                }
+            }
+            DoubleBuffer target = dst.data().asNioDouble();
+            for (int b = 0; b < batch; b++) {
+                target.put((b * channels + column) * steps, out, b * units * steps, units * steps);
+            }
+        }
+    }
+
     private float[] second(int n) {
         if (second.length < n) {
             second = new float[n];

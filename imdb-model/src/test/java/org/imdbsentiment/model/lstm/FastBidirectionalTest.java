@@ -1,0 +1,197 @@
+package org.imdbsentiment.model.lstm;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.SmallConfig;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * v4's bidirectional layer with its two directions computed at the same time: the same numbers, bit
+ * for bit, as DL4J's layer computing them one after the other, in training (with input dropout) and
+ * inference, on post- and pre-padded batches.
+ */
+class FastBidirectionalTest {
+    private static final int VOCAB = 30;
+
+    private static ExperimentConfig v4() {
+        return SmallConfig.of("scratch", 6, 5, "fast", 0.01, 23)
+                .with(Map.of("architecture", "bilstm-pool", "embedding-dropout", "0.3", "gradient-clip", "1.0"));
+    }
+
+    private static FastBidirectionalLayer bidirectional(ComputationGraph g) {
+        return (FastBidirectionalLayer) g.getLayer(SentimentGraph.LSTM_LAYER);
+    }
+
+    /** Reviews of the given lengths, padded after (or, with prePadded, before) their real steps. */
+    private static MultiDataSet batch(int[] lengths, int steps, boolean prePadded, Random r) {
+        INDArray f = Nd4j.zeros(DataType.FLOAT, lengths.length, 1, steps);
+        INDArray m = Nd4j.zeros(DataType.FLOAT, lengths.length, steps);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, lengths.length, 1);
+        for (int b = 0; b < lengths.length; b++) {
+            for (int t = 0; t < steps; t++) {
+                boolean real = prePadded ? t >= steps - lengths[b] : t < lengths[b];
+                f.putScalar(new int[] {b, 0, t}, real ? 2 + r.nextInt(VOCAB - 2) : 0);
+                m.putScalar(new int[] {b, t}, real ? 1 : 0);
+            }
+            labels.putScalar(b, 0, r.nextBoolean() ? 1 : 0);
+        }
+        return new MultiDataSet(new INDArray[] {f}, new INDArray[] {labels}, new INDArray[] {m}, null);
+    }
+
+    private static double maxAbsDiff(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    /** Trains {@code parallel} and a sequential copy on the same batches; their parameters must stay identical. */
+    private static void assertTrainsAsSequential(ComputationGraph parallel) {
+        ComputationGraph sequential = SentimentGraph.build(v4(), VOCAB);
+        assertEquals(1, FastBidirectionalLayer.setParallel(sequential, false));
+        assertFalse(bidirectional(sequential).isParallel());
+        assertEquals(0, maxAbsDiff(sequential.params(), parallel.params()));
+        Random r = new Random(5);
+        for (int step = 0; step < 4; step++) {
+            MultiDataSet data = batch(new int[] {9, 4, 1, 9, 6, 3}, 9, step % 2 == 1, r);
+            for (ComputationGraph g : List.of(sequential, parallel)) {
+                Nd4j.getRandom().setSeed(100 + step); // the same dropout masks, if drawn in the same order
+                g.fit(data);
+            }
+            assertEquals(sequential.score(), parallel.score(), 0.0, "loss of step " + step);
+            assertEquals(0, maxAbsDiff(sequential.params(), parallel.params()), "parameters after step " + step);
+        }
+        for (boolean prePadded : new boolean[] {false, true}) {
+            MultiDataSet data = batch(new int[] {7, 2, 5}, 12, prePadded, r);
+            INDArray a = sequential.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];
+            INDArray b = parallel.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];
+            assertEquals(0, maxAbsDiff(a, b), "inference, prePadded=" + prePadded);
+        }
+    }
+
+    @Test
+    void computingBothDirectionsAtOnceTrainsBitForBitAsOneAfterTheOther() {
+        ComputationGraph parallel = SentimentGraph.build(v4(), VOCAB);
+        FastBidirectionalLayer layer = bidirectional(parallel);
+        List<Runnable> handed = new ArrayList<>();
+        // A thread of its own for every forward-direction pass, so the two directions really overlap.
+        layer.setExecutor(task -> {
+            handed.add(task);
+            Thread t = new Thread(task, "forward-direction");
+            t.start();
+        });
+        assertTrainsAsSequential(parallel);
+        // 4 training steps (a forward and a backward pass each) and 2 inference passes
+        assertEquals(4 * 2 + 2, handed.size(), "every pass handed the forward direction to the executor");
+    }
+
+    @Test
+    void whenNoPoolThreadTakesTheForwardDirectionTheCallerComputesIt() {
+        ComputationGraph parallel = SentimentGraph.build(v4(), VOCAB);
+        AtomicInteger handed = new AtomicInteger();
+        Executor neverRuns = task -> handed.incrementAndGet();
+        bidirectional(parallel).setExecutor(neverRuns);
+        assertTrainsAsSequential(parallel);
+        assertEquals(10, handed.get());
+    }
+
+    @Test
+    void theCommonPoolGivesTheSameResults() {
+        ComputationGraph parallel = SentimentGraph.build(v4(), VOCAB);
+        bidirectional(parallel).setParallel(true); // even on one core, where the default is sequential
+        assertTrainsAsSequential(parallel);
+    }
+
+    @Test
+    void passesDl4jsGradientCheckWithPostAndPrePaddedMasksWhileComputingBothDirectionsAtOnce() {
+        DataType before = DataTypeUtil.getDtypeFromContext();
+        DataTypeUtil.setDTypeForContext(DataType.DOUBLE);
+        try {
+            ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                    .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                    .graphBuilder()
+                    .addInputs("in")
+                    .setInputTypes(InputType.recurrent(3))
+                    .addLayer("lstm", new FastBidirectional(Bidirectional.Mode.CONCAT, new FastLstm(3, 4)), "in")
+                    .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "lstm")
+                    .addLayer("mean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm")
+                    .addVertex("pool", new MergeVertex(), "max", "mean")
+                    .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(16).nOut(1)
+                            .activation(Activation.SIGMOID).build(), "pool")
+                    .setOutputs("out")
+                    .build();
+            ComputationGraph g = new ComputationGraph(conf);
+            g.init();
+            FastBidirectionalLayer layer = (FastBidirectionalLayer) g.getLayer("lstm");
+            layer.setParallel(true);
+            AtomicInteger handed = new AtomicInteger();
+            layer.setExecutor(task -> {
+                handed.incrementAndGet();
+                new Thread(task).start();
+            });
+            Random r = new Random(4);
+            INDArray x = Nd4j.create(DataType.DOUBLE, 3, 3, 5);
+            for (long i = 0; i < x.length(); i++) {
+                x.putScalar(i, r.nextGaussian());
+            }
+            INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 0, 0, 0}, {0, 0, 1, 1, 1}});
+            INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
+            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
+                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true)), "gradient check");
+            assertTrue(handed.get() > 0, "the gradient check went through the parallel passes");
+        } finally {
+            DataTypeUtil.setDTypeForContext(before);
+        }
+    }
+
+    @Test
+    void configurationIsDl4jsBidirectionalApartFromTheClassAndRestoresWithTheFastLayer(@TempDir Path dir) throws Exception {
+        ComputationGraph fast = SentimentGraph.build(v4(), VOCAB);
+        assertTrue(fast.getLayer(SentimentGraph.LSTM_LAYER).conf().getLayer() instanceof FastBidirectional);
+        String json = fast.getConfiguration().toJson();
+        String asDl4j = json.replace(FastBidirectional.class.getName(), Bidirectional.class.getName());
+        assertTrue(!asDl4j.equals(json), "the JSON names the class");
+        ComputationGraph dl4j = new ComputationGraph(ComputationGraphConfiguration.fromJson(asDl4j));
+        dl4j.init(fast.params().dup(), false);
+        assertFalse(dl4j.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
+        MultiDataSet data = batch(new int[] {8, 3}, 8, false, new Random(2));
+        assertEquals(0, maxAbsDiff(dl4j.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0],
+                fast.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0]));
+
+        Path file = dir.resolve("g.zip");
+        fast.save(file.toFile(), true);
+        ComputationGraph restored = ComputationGraph.load(file.toFile(), true);
+        assertTrue(restored.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
+        assertEquals(0, maxAbsDiff(fast.params(), restored.params()));
+    }
+}
