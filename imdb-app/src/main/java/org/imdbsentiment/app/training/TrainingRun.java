@@ -31,6 +31,7 @@ import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.lstm.FastBidirectional;
 import org.imdbsentiment.model.lstm.FastBidirectionalLayer;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -311,7 +312,8 @@ public final class TrainingRun {
     private static TestMetrics test(ExperimentConfig config, RunDirectory run, PreparedData data, List<EpochMetrics> epochs,
                                     int bestEpoch, double bestValAccuracy, Progress.Factory progress) throws IOException {
         int cap = config.get(Settings.MAX_BATCHES);
-        ComputationGraph best = ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        ComputationGraph best = FastBidirectional.upgrade(
+                ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false));
         FastBidirectionalLayer.setParallel(best, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
         ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());
         int batches = cap == 0 ? testBatches.batchesPerEpoch() : Math.min(cap, testBatches.batchesPerEpoch());

@@ -194,4 +194,37 @@ class FastBidirectionalTest {
         assertTrue(restored.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
         assertEquals(0, maxAbsDiff(fast.params(), restored.params()));
     }
+
+    @Test
+    void graphsSavedWithDl4jsBidirectionalAreUpgradedWithTheirParametersUpdaterStateAndCounters() {
+        ComputationGraph fast = SentimentGraph.build(v4(), VOCAB);
+        ComputationGraph old = new ComputationGraph(ComputationGraphConfiguration.fromJson(fast.getConfiguration().toJson()
+                .replace(FastBidirectional.class.getName(), Bidirectional.class.getName())));
+        old.init(fast.params().dup(), false);
+        assertFalse(old.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer, "a graph as v4 runs saved it");
+        Random r = new Random(7);
+        for (int step = 0; step < 2; step++) {
+            Nd4j.getRandom().setSeed(step);
+            old.fit(batch(new int[] {6, 2, 5}, 6, false, r));
+        }
+        old.getConfiguration().setEpochCount(3);
+
+        ComputationGraph upgraded = FastBidirectional.upgrade(old);
+        assertTrue(upgraded.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
+        assertEquals(0, maxAbsDiff(old.params(), upgraded.params()));
+        assertEquals(0, maxAbsDiff(old.getUpdater().getStateViewArray(), upgraded.getUpdater().getStateViewArray()),
+                "Adam's moments carried over");
+        assertEquals(old.getConfiguration().getIterationCount(), upgraded.getConfiguration().getIterationCount());
+        assertEquals(3, upgraded.getConfiguration().getEpochCount());
+        bidirectional(upgraded).setParallel(true);
+        MultiDataSet next = batch(new int[] {7, 3, 4}, 7, false, r);
+        for (ComputationGraph g : List.of(old, upgraded)) {
+            Nd4j.getRandom().setSeed(9);
+            g.fit(next);
+        }
+        assertEquals(0, maxAbsDiff(old.params(), upgraded.params()), "training goes on exactly as before");
+
+        ComputationGraph v1 = SentimentGraph.build(SmallConfig.of("scratch", 6, 5, "fast", 0.01, 23), VOCAB);
+        assertTrue(FastBidirectional.upgrade(v1) == v1, "nothing to upgrade: the same graph");
+    }
 }
