@@ -19,7 +19,7 @@ import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
-import org.imdbsentiment.model.lstm.FastBidirectionalLayer;
+import org.imdbsentiment.model.lstm.LstmThreads;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,7 +85,7 @@ public final class Benchmark {
                 ? Optional.of(Nd4j.randn(DataType.FLOAT, vocab, config.get(Settings.EMBEDDING_SIZE)))
                 : Optional.empty();
         ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained);
-        int bidirectional = FastBidirectionalLayer.setParallel(graph, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
+        int lstmLayers = LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
 
         SentimentPipeline pipeline = data.pipeline();
         int[] pass = {0};
@@ -120,8 +120,8 @@ public final class Benchmark {
         result.put("git_commit", BuildInfo.current().gitCommit());
         result.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         result.put("threads", config.get(Settings.THREADS));
-        if (bidirectional > 0) {
-            result.put("directions", config.get(Settings.SEQUENTIAL_DIRECTIONS) ? "sequential" : "parallel");
+        if (lstmLayers > 0) {
+            result.put("lstm_threads", LstmThreads.resolve(config.get(Settings.LSTM_THREADS)));
         }
         if (workers > 1) {
             result.put("workers", workers);

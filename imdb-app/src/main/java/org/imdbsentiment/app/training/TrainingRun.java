@@ -32,7 +32,7 @@ import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.lstm.FastBidirectional;
-import org.imdbsentiment.model.lstm.FastBidirectionalLayer;
+import org.imdbsentiment.model.lstm.LstmThreads;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -241,7 +241,7 @@ public final class TrainingRun {
 
         ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
                 : newGraph(config, data, run, summary, progress);
-        FastBidirectionalLayer.setParallel(graph, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
+        LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
         log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
 
         int epochs = config.get(Settings.EPOCHS);
@@ -314,7 +314,7 @@ public final class TrainingRun {
         int cap = config.get(Settings.MAX_BATCHES);
         ComputationGraph best = FastBidirectional.upgrade(
                 ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false));
-        FastBidirectionalLayer.setParallel(best, !config.get(Settings.SEQUENTIAL_DIRECTIONS));
+        LstmThreads.apply(best, config.get(Settings.LSTM_THREADS));
         ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());
         int batches = cap == 0 ? testBatches.batchesPerEpoch() : Math.min(cap, testBatches.batchesPerEpoch());
         log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews{}", bestEpoch,

@@ -108,9 +108,9 @@ public final class Settings {
             "directory under which each run gets its own new sub-directory");
     public static final Setting<Integer> THREADS = Setting.integer("threads", Group.RUN, 1, 1, 256,
             "CPU threads for ND4J; 1 is fastest on 2 cores");
-    public static final Setting<Boolean> SEQUENTIAL_DIRECTIONS = Setting.bool("sequential-directions", Group.RUN,
-            "compute the two directions of a bidirectional LSTM (bilstm-pool, hybrid; lstm fast) one after the other "
-                    + "on one thread, as DL4J does (default: at the same time on two threads, with the same results)");
+    public static final Setting<Integer> LSTM_THREADS = Setting.integer("lstm-threads", Group.RUN, 0, 0, 256,
+            "threads one fast LSTM layer computes on (same results with any count): v4 and v5 compute their two "
+                    + "directions at once with 2 or more; v1-v3 split a training minibatch's rows between them; 0: one per core");
     public static final Setting<Boolean> UI = Setting.bool("ui", Group.RUN,
             "show the DL4J training dashboard (http://localhost:9000/train/overview)");
     public static final Setting<Boolean> SKIP_TEST = Setting.bool("skip-test", Group.RUN,
@@ -123,7 +123,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, WEIGHT_DECAY,
             GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
-            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, SEQUENTIAL_DIRECTIONS, SKIP_TEST, UI, UI_KEEP);
+            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
     public static Optional<Setting<?>> byKey(String key) {

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
 import org.deeplearning4j.nn.params.BidirectionalParamInitializer;
@@ -16,11 +15,9 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
@@ -35,7 +32,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
  * those of DL4J's layer bit for bit: the same operations on the same arrays, in the same order within
  * each direction. Everything else (input and mask reversal, parameters, gradients' layout) is DL4J's.
  *
- * <p>The pool is the JVM's common {@link ForkJoinPool} (on a machine of n cores, n - 1 threads); if
+ * <p>The pool is the JVM's common {@link java.util.concurrent.ForkJoinPool} (on a machine of n cores, n - 1 threads); if
  * its threads are busy, the calling thread computes the forward direction itself once it is done
  * with its own, so a full pool only serialises the two. On one core, or with {@link #setParallel}
  * false, or a configuration outside the fast path, DL4J's own sequential code runs.
@@ -43,28 +40,13 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 public class FastBidirectionalLayer extends BidirectionalLayer {
     private final Layer forward;
     private final Layer backward;
-    private Executor pool = ForkJoinPool.commonPool();
+    private final ParallelTasks tasks = new ParallelTasks();
     private volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
 
     public FastBidirectionalLayer(NeuralNetConfiguration conf, Layer forward, Layer backward, INDArray paramsView) {
         super(conf, forward, backward, paramsView);
         this.forward = forward;
         this.backward = backward;
-    }
-
-    /**
-     * Sets {@link #setParallel} on every layer of {@code graph} that is a {@code FastBidirectionalLayer};
-     * returns how many there are.
-     */
-    public static int setParallel(ComputationGraph graph, boolean parallel) {
-        int found = 0;
-        for (Layer layer : graph.getLayers()) {
-            if (layer instanceof FastBidirectionalLayer b) {
-                b.setParallel(parallel && Runtime.getRuntime().availableProcessors() > 1);
-                found++;
-            }
-        }
-        return found;
     }
 
     /** Whether the two directions compute at the same time (the default on more than one core). */
@@ -78,7 +60,7 @@ public class FastBidirectionalLayer extends BidirectionalLayer {
 
     /** Where the forward direction's passes are handed (tests: to see them handed, or never taken). */
     void setExecutor(Executor executor) {
-        this.pool = executor;
+        tasks.setExecutor(executor);
     }
 
     @Override
@@ -142,26 +124,6 @@ public class FastBidirectionalLayer extends BidirectionalLayer {
 
     /** {@code first} on a pool thread, {@code second} here; returns when both are done. */
     private void computeTogether(StagedPass<?> first, StagedPass<?> second) {
-        FutureTask<Void> task = new FutureTask<>(first::compute, null);
-        pool.execute(task);
-        try {
-            second.compute();
-        } finally {
-            task.run(); // computes it here if no pool thread has started it; else returns at once
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the forward direction computed", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        tasks.runAll(List.of(second::compute, first::compute));
     }
 }

@@ -16,6 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The runtime layer of {@link FastLstm}: DL4J's {@link LSTM} with the same parameters, masks and
  * outputs, but computed the way the arithmetic asks for:
@@ -40,15 +44,77 @@ public class FastLstmLayer extends LSTM {
     private static final String RW = LSTMParamInitializer.RECURRENT_WEIGHT_KEY;
     private static final String B = LSTMParamInitializer.BIAS_KEY;
 
+    /** Fewest rows a slice of the minibatch gets when its rows are split between threads. */
+    static final int MIN_SLICE_ROWS = 8;
+
     private final LstmKernel kernel;
     private final FloatInference inference = new FloatInference();
     private final NdCopy copy = new NdCopy();
     private double[] epsilonBuffer = new double[0];
     private boolean forwardKept;
+    /** The training recurrence's slices of rows: the first uses {@link #kernel} and {@link #copy}. */
+    private final List<RowSlice> slices = new ArrayList<>();
+    private final ParallelTasks tasks = new ParallelTasks();
+    private volatile int rowThreads = 1;
+    /** Row bounds of the slices of the last training forward pass, which its backward pass reuses. */
+    private int[] forwardBounds = {0, 0};
 
     public FastLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
         this.kernel = new LstmKernel(dataType != DataType.FLOAT);
+        slices.add(new RowSlice(kernel, copy));
+    }
+
+    /**
+     * Threads on which a training pass computes its recurrence: the minibatch's rows (independent
+     * sequences) are split into that many slices of at least {@link #MIN_SLICE_ROWS} rows, each with
+     * its own kernel, and the slices compute at the same time, with the same results (each row's
+     * arithmetic is the same). 1 (the default): one thread. Matrix products over all steps, inference
+     * and everything else stay on the calling thread.
+     */
+    public void setRowThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("row threads must be at least 1, got " + threads);
+        }
+        this.rowThreads = threads;
+    }
+
+    public int getRowThreads() {
+        return rowThreads;
+    }
+
+    /** Where the other slices are handed (tests). */
+    void setExecutor(java.util.concurrent.Executor executor) {
+        tasks.setExecutor(executor);
+    }
+
+    /** Row bounds {0, ..., batch} of the slices a minibatch of {@code batch} rows is split into. */
+    static int[] sliceBounds(int batch, int threads) {
+        int count = Math.max(1, Math.min(threads, batch / MIN_SLICE_ROWS));
+        int[] bounds = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            bounds[i] = (int) ((long) i * batch / count);
+        }
+        return bounds;
+    }
+
+    private RowSlice slice(int i) {
+        while (slices.size() <= i) {
+            slices.add(new RowSlice(new LstmKernel(dataType != DataType.FLOAT), new NdCopy()));
+        }
+        return slices.get(i);
+    }
+
+    /** One slice's kernel, copier and epsilon buffer. */
+    private static final class RowSlice {
+        final LstmKernel kernel;
+        final NdCopy copy;
+        double[] epsilon = new double[0];
+
+        RowSlice(LstmKernel kernel, NdCopy copy) {
+            this.kernel = kernel;
+            this.copy = copy;
+        }
     }
 
     @Override
@@ -132,7 +198,14 @@ public class FastLstmLayer extends LSTM {
 
         INDArray eps = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{steps, batch, units}, 'c');
-        RecurrentWeights weights = recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units);
+        int[] bounds = forwardBounds;
+        if (bounds[bounds.length - 1] != batch) {
+            throw new IllegalStateException("the forward pass had " + bounds[bounds.length - 1] + " rows, this one " + batch);
+        }
+        RecurrentWeights weights = bounds.length == 2
+                ? recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units) : null;
+        RecurrentWeights[] sliceWeights = bounds.length == 2 ? null
+                : sliceWeights(bounds, ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units);
         INDArray gateGrads = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, 4L * units}, 'c');
         INDArray previousStates = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
@@ -158,10 +231,13 @@ public class FastLstmLayer extends LSTM {
                 eps.assign(epsilon.castTo(dataType).permute(2, 0, 1));
                 epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
                 copy.read(eps, epsilonBuffer, 0, rows * units);
-                kernel.backward(epsilonBuffer, weights);
-
-                copy.write(kernel.gateGradients(), 0, rows * 4 * units, gateGrads);
-                copy.write(kernel.outputs(), 0, rows * units, previousStates);
+                if (sliceWeights == null) {
+                    kernel.backward(epsilonBuffer, weights);
+                    copy.write(kernel.gateGradients(), 0, rows * 4 * units, gateGrads);
+                    copy.write(kernel.outputs(), 0, rows * units, previousStates);
+                } else {
+                    backwardSlices(bounds, sliceWeights, steps, batch, units, gateGrads, previousStates);
+                }
 
                 fillTimeMajor(timeMajor);
                 Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), gateGrads, inputGrad, true, false, 1.0, 0.0);
@@ -242,13 +318,36 @@ public class FastLstmLayer extends LSTM {
             recurrence = () -> inference.forward(projections, bias, weights, transposed, mask, batch, steps, units,
                     state, product, out);
         } else {
-            RecurrentWeights weights = recurrentWeights(scratchType, workspaceMgr, projections, batch, units);
-            recurrence = () -> {
-                kernel.begin(batch, steps, units);
-                kernel.forward(mask, weights);
-                // Written time-major in one bulk copy; DL4J's [B, H, T] is a permuted view of it.
-                copy.write(kernel.outputs(), batch * units, rows * units, out);
-            };
+            int[] bounds = sliceBounds(batch, rowThreads);
+            forwardBounds = bounds;
+            if (bounds.length == 2) {
+                RecurrentWeights weights = recurrentWeights(scratchType, workspaceMgr, projections, batch, units);
+                recurrence = () -> {
+                    kernel.begin(batch, steps, units);
+                    kernel.forward(mask, weights);
+                    // Written time-major in one bulk copy; DL4J's [B, H, T] is a permuted view of it.
+                    copy.write(kernel.outputs(), batch * units, rows * units, out);
+                };
+            } else {
+                RecurrentWeights[] weights = sliceWeights(bounds, scratchType, workspaceMgr, projections, batch, units);
+                List<Runnable> parts = new ArrayList<>();
+                for (int i = 0; i + 1 < bounds.length; i++) {
+                    RowSlice slice = slice(i);
+                    RecurrentWeights w = weights[i];
+                    int first = bounds[i];
+                    int count = bounds[i + 1] - first;
+                    double[] sliceMask = mask == null ? null : Arrays.copyOfRange(mask, first * steps, (first + count) * steps);
+                    parts.add(() -> {
+                        slice.kernel.begin(count, steps, units);
+                        slice.kernel.forward(sliceMask, w);
+                        for (int t = 0; t < steps; t++) {
+                            slice.copy.writeAt(slice.kernel.outputs(), (t + 1) * count * units, count * units, out,
+                                    ((long) t * batch + first) * units);
+                        }
+                    });
+                }
+                recurrence = () -> tasks.runAll(parts);
+            }
         }
         return new StagedForward() {
             @Override
@@ -299,6 +398,52 @@ public class FastLstmLayer extends LSTM {
             System.arraycopy(rows[b], 0, values, b * steps, steps);
         }
         return values;
+    }
+
+    /**
+     * The backward recurrence of each slice of rows at the same time, from {@link #epsilonBuffer}
+     * ([T][B][H]) into the rows of {@code gateGrads} [T·B, 4H] and {@code previousStates} [T·B, H].
+     */
+    private void backwardSlices(int[] bounds, RecurrentWeights[] weights, int steps, int batch, int units,
+                                INDArray gateGrads, INDArray previousStates) {
+        double[] all = epsilonBuffer;
+        List<Runnable> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            RowSlice slice = slice(i);
+            RecurrentWeights w = weights[i];
+            int first = bounds[i];
+            int count = bounds[i + 1] - first;
+            parts.add(() -> {
+                int n = count * units;
+                slice.epsilon = slice.epsilon.length >= steps * n ? slice.epsilon : new double[steps * n];
+                for (int t = 0; t < steps; t++) {
+                    System.arraycopy(all, (t * batch + first) * units, slice.epsilon, t * n, n);
+                }
+                slice.kernel.backward(slice.epsilon, w);
+                for (int t = 0; t < steps; t++) {
+                    slice.copy.writeAt(slice.kernel.gateGradients(), t * 4 * n, 4 * n, gateGrads,
+                            ((long) t * batch + first) * 4 * units);
+                    slice.copy.writeAt(slice.kernel.outputs(), t * n, n, previousStates, ((long) t * batch + first) * units);
+                }
+            });
+        }
+        tasks.runAll(parts);
+    }
+
+    /** Each slice's view of the recurrent weights: one shared copy of RW, scratch of its own. */
+    private RecurrentWeights[] sliceWeights(int[] bounds, ArrayType type, LayerWorkspaceMgr workspaceMgr,
+                                            INDArray projections, int batch, int units) {
+        INDArray matrix = recurrentMatrix(type, workspaceMgr);
+        double[] bias = getParam(B).toDoubleVector();
+        RecurrentWeights[] weights = new RecurrentWeights[bounds.length - 1];
+        for (int i = 0; i < weights.length; i++) {
+            int count = bounds[i + 1] - bounds[i];
+            weights[i] = new NdRecurrentWeights(matrix, projections, bias,
+                    workspaceMgr.createUninitialized(type, dataType, new long[]{count, units}, 'c'),
+                    workspaceMgr.createUninitialized(type, dataType, new long[]{count, 4L * units}, 'c'),
+                    slice(i).copy, bounds[i], batch);
+        }
+        return weights;
     }
 
     /** RW as a dense 'c' array of its own (the parameter is an 'f' view of the flat parameters), for {@link CpuGemm}. */

@@ -43,6 +43,21 @@ final class NdCopy {
         }
     }
 
+    /** {@code dst[at .. at+n)} = {@code src[offset .. offset+n)}. */
+    void writeAt(double[] src, int offset, int n, INDArray dst, long at) {
+        checkDense(dst, at + n);
+        int index = Math.toIntExact(at);
+        if (dst.dataType() == DataType.FLOAT) {
+            float[] f = floats(n);
+            for (int k = 0; k < n; k++) {
+                f[k] = (float) src[offset + k];
+            }
+            dst.data().asNioFloat().put(index, f, 0, n);
+        } else {
+            dst.data().asNioDouble().put(index, src, offset, n);
+        }
+    }
+
     /**
      * {@code dst[offset + k] = src[from + k] + added[k] + bias[k mod bias.length]} for k < n: a slice
      * of one array, a whole second one (or nothing when null) and a repeated row, in one pass.

@@ -14,6 +14,8 @@ final class NdRecurrentWeights implements RecurrentWeights {
     private final INDArray state;
     private final INDArray gates;
     private final NdCopy copy;
+    private final int firstRow;
+    private final int rowsPerStep;
 
     /**
      * @param weights     RW, [H, 4H]
@@ -25,24 +27,36 @@ final class NdRecurrentWeights implements RecurrentWeights {
      */
     NdRecurrentWeights(INDArray weights, INDArray projections, double[] bias, INDArray state, INDArray gates,
                        NdCopy copy) {
+        this(weights, projections, bias, state, gates, copy, 0, (int) state.size(0));
+    }
+
+    /**
+     * For a slice of the minibatch: the rows {@code [firstRow, firstRow + state rows)} of each step's
+     * {@code rowsPerStep} rows of projections.
+     */
+    NdRecurrentWeights(INDArray weights, INDArray projections, double[] bias, INDArray state, INDArray gates,
+                       NdCopy copy, int firstRow, int rowsPerStep) {
         this.weights = weights;
         this.projections = projections;
         this.bias = bias;
         this.state = state;
         this.gates = gates;
         this.copy = copy;
+        this.firstRow = firstRow;
+        this.rowsPerStep = rowsPerStep;
     }
 
     @Override
     public void preactivations(int t, double[] h, int offset, double[] out, int outOffset) {
         int n = (int) gates.length();
+        long from = ((long) t * rowsPerStep + firstRow) * gates.size(1);
         if (t == 0) {
-            copy.readSum(projections, n * (long) t, null, bias, out, outOffset, n);
+            copy.readSum(projections, from, null, bias, out, outOffset, n);
             return;
         }
         copy.write(h, offset, (int) state.length(), state);
         CpuGemm.multiply(state, weights, gates, false);
-        copy.readSum(projections, n * (long) t, gates, bias, out, outOffset, n);
+        copy.readSum(projections, from, gates, bias, out, outOffset, n);
     }
 
     @Override

@@ -77,7 +77,7 @@ class FastBidirectionalTest {
     /** Trains {@code parallel} and a sequential copy on the same batches; their parameters must stay identical. */
     private static void assertTrainsAsSequential(ComputationGraph parallel) {
         ComputationGraph sequential = SentimentGraph.build(v4(), VOCAB);
-        assertEquals(1, FastBidirectionalLayer.setParallel(sequential, false));
+        assertEquals(1, LstmThreads.apply(sequential, 1));
         assertFalse(bidirectional(sequential).isParallel());
         assertEquals(0, maxAbsDiff(sequential.params(), parallel.params()));
         Random r = new Random(5);

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# A bidirectional LSTM's two directions one after the other (DL4J's way) against both at once on two
-# threads (FastBidirectional, the default), in interleaved rounds on this machine (issue 14, lever 3).
+# One fast LSTM layer on one thread (--lstm-threads 1) against two (--lstm-threads 2: v4 and v5
+# compute their two directions at once, v1-v3 split a training minibatch's rows), in interleaved
+# rounds on this machine (issue 14). Until 2026-11-30 this was scripts/directions.sh, comparing
+# --sequential-directions with the default (the same two cases for v4).
 #
-#   scripts/directions.sh <aclImdb archive or directory> [rounds (default 3)] [jar]
+#   scripts/lstm-threads.sh <aclImdb archive or directory> [rounds (default 3)] [jar]
 #
 # Each round runs `benchmark` with the version's settings (VERSION, default v4) twice, with one ND4J
-# thread each: --sequential-directions, then the default. It prints both JSON lines, the round's
-# ratios (parallel over sequential) of training and inference real tokens/s, and the medians over the
-# rounds. Only ratios measured in one run of this script mean anything (these machines are shared
+# thread each: --lstm-threads 1, then 2. It prints both JSON lines, the round's ratios (two over
+# one) of training and inference real tokens/s, and the medians over the rounds. Only ratios measured in one run of this script mean anything (these machines are shared
 # and noisy). Run it on a quiet machine, from the project root.
 set -euo pipefail
 data=${1:?usage: $0 <aclImdb archive or directory> [rounds] [jar]}
@@ -25,8 +26,8 @@ train_ratios=()
 inference_ratios=()
 for r in $(seq 1 "$rounds"); do
   declare -A train=() inference=()
-  for mode in sequential parallel; do
-    flag=$([ "$mode" = sequential ] && echo --sequential-directions || true)
+  for mode in sequential parallel; do # one thread, two
+    flag=$([ "$mode" = sequential ] && echo "--lstm-threads 1" || echo "--lstm-threads 2")
     # shellcheck disable=SC2086
     line=$(OMP_NUM_THREADS=1 java -Xmx6g -jar "$jar" benchmark --version "$version" --data "$data" \
         --batches "$batches" --warmup "$warmup" --threads 1 $flag 2>/dev/null | grep '^{')
@@ -36,7 +37,7 @@ for r in $(seq 1 "$rounds"); do
   done
   tr=$(python3 -c "print(round(${train[parallel]} / ${train[sequential]}, 2))")
   ir=$(python3 -c "print(round(${inference[parallel]} / ${inference[sequential]}, 2))")
-  echo "round $r ratio parallel / sequential: train $tr, inference $ir"
+  echo "round $r ratio two threads / one: train $tr, inference $ir"
   train_ratios+=("$tr")
   inference_ratios+=("$ir")
 done

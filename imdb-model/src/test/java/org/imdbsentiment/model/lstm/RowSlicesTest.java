@@ -1,0 +1,90 @@
+package org.imdbsentiment.model.lstm;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.SmallConfig;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * v1's LSTM with its training minibatch's rows split between threads: each slice of rows runs its
+ * own recurrence, and training gives the same numbers, bit for bit, as one thread.
+ */
+class RowSlicesTest {
+    private static final int VOCAB = 40;
+
+    private static ExperimentConfig v1() {
+        return SmallConfig.of("scratch", 6, 5, "fast", 0.01, 31).with(Map.of("embedding-dropout", "0.2"));
+    }
+
+    private static FastLstmLayer lstm(ComputationGraph g) {
+        return (FastLstmLayer) g.getLayer(SentimentGraph.LSTM_LAYER);
+    }
+
+    private static MultiDataSet batch(int rows, int steps, boolean prePadded, Random r) {
+        INDArray f = Nd4j.zeros(DataType.FLOAT, rows, 1, steps);
+        INDArray m = Nd4j.zeros(DataType.FLOAT, rows, steps);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, rows, 1);
+        for (int b = 0; b < rows; b++) {
+            int length = 1 + r.nextInt(steps);
+            for (int t = 0; t < steps; t++) {
+                boolean real = prePadded ? t >= steps - length : t < length;
+                f.putScalar(new int[] {b, 0, t}, real ? 2 + r.nextInt(VOCAB - 2) : 0);
+                m.putScalar(new int[] {b, t}, real ? 1 : 0);
+            }
+            labels.putScalar(b, 0, r.nextBoolean() ? 1 : 0);
+        }
+        return new MultiDataSet(new INDArray[] {f}, new INDArray[] {labels}, new INDArray[] {m}, null);
+    }
+
+    @Test
+    void slicesAreAtLeastEightRowsAndCoverTheBatch() {
+        assertArrayEquals(new int[] {0, 64}, FastLstmLayer.sliceBounds(64, 1));
+        assertArrayEquals(new int[] {0, 32, 64}, FastLstmLayer.sliceBounds(64, 2));
+        assertArrayEquals(new int[] {0, 8, 16, 25}, FastLstmLayer.sliceBounds(25, 4));
+        assertArrayEquals(new int[] {0, 15}, FastLstmLayer.sliceBounds(15, 2), "too few rows for two slices");
+        assertThrows(IllegalArgumentException.class, () -> lstm(SentimentGraph.build(v1(), VOCAB)).setRowThreads(0));
+    }
+
+    @Test
+    void trainingWithTheRowsSplitIsBitForBitTrainingOnOneThread() {
+        for (int threads : new int[] {2, 3}) {
+            ComputationGraph one = SentimentGraph.build(v1(), VOCAB);
+            ComputationGraph split = SentimentGraph.build(v1(), VOCAB);
+            assertEquals(1, LstmThreads.apply(one, 1));
+            LstmThreads.apply(split, threads);
+            AtomicInteger handed = new AtomicInteger();
+            // A thread of its own for each handed slice, so the slices really overlap.
+            lstm(split).setExecutor(task -> {
+                handed.incrementAndGet();
+                new Thread(task).start();
+            });
+            Random r = new Random(threads);
+            for (int step = 0; step < 4; step++) {
+                MultiDataSet data = batch(26, 9, step % 2 == 1, r);
+                for (ComputationGraph g : List.of(one, split)) {
+                    Nd4j.getRandom().setSeed(50 + step);
+                    g.fit(data);
+                }
+                assertEquals(one.score(), split.score(), 0.0, threads + " threads, loss of step " + step);
+                assertEquals(0, one.params().sub(split.params()).amaxNumber().doubleValue(),
+                        threads + " threads, parameters after step " + step);
+            }
+            // 26 rows: 2 or 3 slices, all but the first handed, in each forward and backward pass
+            assertEquals(4 * 2 * (threads - 1), handed.get());
+        }
+    }
+}
