@@ -80,6 +80,48 @@ final class CpuGemm {
                 k, (FloatPointer) b.data().addressPointer(), k, 0f, (FloatPointer) c.data().addressPointer(), rows);
     }
 
+    /**
+     * {@code C = op(A)·op(B)} on blocks of arrays of their own (dense, 'c' order, not views), with
+     * offsets and leading dimensions as in {@code cblas_?gemm} (row-major): for a product split into
+     * row or column blocks that threads compute side by side. All FLOAT or all DOUBLE.
+     */
+    static void multiplyBlock(boolean transposeA, boolean transposeB, int m, int n, int k,
+                              INDArray a, long offsetA, int lda, INDArray b, long offsetB, int ldb,
+                              INDArray c, long offsetC, int ldc) {
+        DataType type = c.dataType();
+        for (INDArray x : new INDArray[] {a, b, c}) {
+            if (x.dataType() != type || x.ordering() != 'c' || x.offset() != 0 || x.isView()
+                    || (type != DataType.FLOAT && type != DataType.DOUBLE)) {
+                throw new IllegalArgumentException("expected a dense 'c' " + type + " array of its own, got "
+                        + x.shapeInfoToString());
+            }
+        }
+        int rowsA = transposeA ? k : m;
+        int rowsB = transposeB ? n : k;
+        if (m < 0 || n < 0 || k < 0 || offsetA + (long) (rowsA - 1) * lda + (transposeA ? m : k) > a.length()
+                || offsetB + (long) (rowsB - 1) * ldb + (transposeB ? k : n) > b.length()
+                || offsetC + (long) (m - 1) * ldc + n > c.length()) {
+            throw new IllegalArgumentException("a block of " + m + " x " + n + " x " + k + " does not fit "
+                    + a.shapeInfoToString() + ", " + b.shapeInfoToString() + " -> " + c.shapeInfoToString());
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int opA = transposeA ? CblasTrans : CblasNoTrans;
+        int opB = transposeB ? CblasTrans : CblasNoTrans;
+        if (type == DataType.FLOAT) {
+            cblas_sgemm(CblasRowMajor, opA, opB, m, n, k, 1f,
+                    new FloatPointer((FloatPointer) a.data().addressPointer()).position(offsetA), lda,
+                    new FloatPointer((FloatPointer) b.data().addressPointer()).position(offsetB), ldb, 0f,
+                    new FloatPointer((FloatPointer) c.data().addressPointer()).position(offsetC), ldc);
+        } else {
+            cblas_dgemm(CblasRowMajor, opA, opB, m, n, k, 1.0,
+                    new DoublePointer((DoublePointer) a.data().addressPointer()).position(offsetA), lda,
+                    new DoublePointer((DoublePointer) b.data().addressPointer()).position(offsetB), ldb, 0.0,
+                    new DoublePointer((DoublePointer) c.data().addressPointer()).position(offsetC), ldc);
+        }
+    }
+
     /** Dense 2-d 'c' without offset: an array of its own, not a view (copy a parameter view first). */
     private static void check(INDArray x, DataType type) {
         boolean dense = x.rank() == 2 && x.ordering() == 'c' && x.offset() == 0 && !x.isView()

@@ -19,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The runtime layer of {@link FastLstm}: DL4J's {@link LSTM} with the same parameters, masks and
@@ -43,6 +44,12 @@ public class FastLstmLayer extends LSTM {
     private static final String W = LSTMParamInitializer.INPUT_WEIGHT_KEY;
     private static final String RW = LSTMParamInitializer.RECURRENT_WEIGHT_KEY;
     private static final String B = LSTMParamInitializer.BIAS_KEY;
+
+    /**
+     * Blocks in which training's matrix products over all steps are formed (by rows, or by columns for
+     * the weight gradients), whatever the number of threads, so that any number gives the same numbers.
+     */
+    static final int PRODUCT_BLOCKS = 4;
 
     /** Fewest rows a slice of the minibatch gets when its rows are split between threads. */
     static final int MIN_SLICE_ROWS = 8;
@@ -222,6 +229,7 @@ public class FastLstmLayer extends LSTM {
                 new long[]{rows, inputSize}, 'c');
         INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[]{batch, inputSize, steps}, 'f');
+        INDArray inputWeights = workspaceMgr.dup(ArrayType.BP_WORKING_MEM, getParam(W), 'c');
         return new StagedPass<>() {
             @Override
             public void compute() {
@@ -240,16 +248,35 @@ public class FastLstmLayer extends LSTM {
                 }
 
                 fillTimeMajor(timeMajor);
-                Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), gateGrads, inputGrad, true, false, 1.0, 0.0);
-                gradientViews.get(W).assign(inputGrad);
-                Nd4j.gemm(previousStates, gateGrads, recurrentGrad, true, false, 1.0, 0.0);
-                gradientViews.get(RW).assign(recurrentGrad);
                 // Column sums as a product with a row of ones: far faster than ND4J's reduction along rows.
                 ones.assign(1.0);
-                Nd4j.gemm(ones, gateGrads, biasGrad, false, false, 1.0, 0.0);
+                {
+                    // Straight to OpenBLAS, in blocks, one per slice's thread: the weight gradients by
+                    // columns (each sums over all rows, as the whole product does), the input gradient by
+                    // rows; so any number of threads gives the same numbers.
+                    int gates = 4 * units;
+                    List<IntConsumer> blocks = new ArrayList<>();
+                    for (int b = 0; b < PRODUCT_BLOCKS; b++) {
+                        int c0 = b * gates / PRODUCT_BLOCKS;
+                        int c1 = (b + 1) * gates / PRODUCT_BLOCKS;
+                        int r0 = (int) ((long) b * rows / PRODUCT_BLOCKS);
+                        int r1 = (int) ((long) (b + 1) * rows / PRODUCT_BLOCKS);
+                        blocks.add(unused -> {
+                            CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
+                                    gateGrads, c0, gates, inputGrad, c0, gates);
+                            CpuGemm.multiplyBlock(true, false, units, c1 - c0, rows, previousStates, 0, units,
+                                    gateGrads, c0, gates, recurrentGrad, c0, gates);
+                            CpuGemm.multiplyBlock(false, false, 1, c1 - c0, rows, ones, 0, rows,
+                                    gateGrads, c0, gates, biasGrad, c0, gates);
+                            CpuGemm.multiplyBlock(false, true, r1 - r0, inputSize, gates, gateGrads, (long) r0 * gates, gates,
+                                    inputWeights, 0, gates, inputEps, (long) r0 * inputSize, inputSize);
+                        });
+                    }
+                    runBlocks(blocks, bounds.length - 1);
+                }
+                gradientViews.get(W).assign(inputGrad);
+                gradientViews.get(RW).assign(recurrentGrad);
                 gradientViews.get(B).assign(biasGrad);
-
-                Nd4j.gemm(gateGrads, getParam(W), inputEps, false, true, 1.0, 0.0);
                 epsilonOut.assign(inputEps.reshape('c', steps, batch, inputSize).permute(1, 2, 0));
             }
 
@@ -308,6 +335,8 @@ public class FastLstmLayer extends LSTM {
         INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{steps, batch, units}, 'c');
         double[] mask = maskValues(batch, steps);
         Runnable recurrence;
+        Runnable projection = () -> Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), getParam(W), projections,
+                false, false, 1.0, 0.0);
         if (!keep && dataType == DataType.FLOAT) {
             float[] bias = getParam(B).toFloatVector();
             INDArray weights = recurrentMatrix(scratchType, workspaceMgr);
@@ -348,12 +377,25 @@ public class FastLstmLayer extends LSTM {
                 }
                 recurrence = () -> tasks.runAll(parts);
             }
+            // Training's projections straight to OpenBLAS (as its backward products), in row blocks, one
+            // per slice's thread: any number of threads gives the same numbers.
+            INDArray inputWeights = workspaceMgr.dup(scratchType, getParam(W), 'c');
+            List<IntConsumer> products = new ArrayList<>();
+            for (int b = 0; b < PRODUCT_BLOCKS; b++) {
+                int r0 = (int) ((long) b * rows / PRODUCT_BLOCKS);
+                int r1 = (int) ((long) (b + 1) * rows / PRODUCT_BLOCKS);
+                products.add(unused -> CpuGemm.multiplyBlock(false, false, r1 - r0, gates, inputSize, timeMajor,
+                        (long) r0 * inputSize, inputSize, inputWeights, 0, gates, projections, (long) r0 * gates, gates));
+            }
+            int threads = bounds.length - 1;
+            projection = () -> runBlocks(products, threads);
         }
+        Runnable projectionToRun = projection;
         return new StagedForward() {
             @Override
             public void compute() {
                 fillTimeMajor(timeMajor);
-                Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), getParam(W), projections, false, false, 1.0, 0.0);
+                projectionToRun.run();
                 recurrence.run();
             }
 
@@ -398,6 +440,25 @@ public class FastLstmLayer extends LSTM {
             System.arraycopy(rows[b], 0, values, b * steps, steps);
         }
         return values;
+    }
+
+    /**
+     * The blocks of a product split into {@link #PRODUCT_BLOCKS}, on {@code threads} threads at most
+     * (block i on thread i mod threads): the blocks are the same whatever the number of threads, so
+     * the numbers are too.
+     */
+    private void runBlocks(List<IntConsumer> blocks, int threads) {
+        int n = Math.min(threads, blocks.size());
+        List<Runnable> work = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            int first = t;
+            work.add(() -> {
+                for (int b = first; b < blocks.size(); b += n) {
+                    blocks.get(b).accept(b);
+                }
+            });
+        }
+        tasks.runAll(work);
     }
 
     /**

@@ -83,8 +83,25 @@ class RowSlicesTest {
                 assertEquals(0, one.params().sub(split.params()).amaxNumber().doubleValue(),
                         threads + " threads, parameters after step " + step);
             }
-            // 26 rows: 2 or 3 slices, all but the first handed, in each forward and backward pass
-            assertEquals(4 * 2 * (threads - 1), handed.get());
+            // 26 rows: 2 or 3 slices, all but the first handed, for the products and the recurrence of
+            // each forward and backward pass
+            assertEquals(4 * 4 * (threads - 1), handed.get());
+        }
+    }
+
+    @Test
+    void atV1sSizesTooTheSplitRowsTrainBitForBitAsOneThread() {
+        ExperimentConfig real = SmallConfig.of("scratch", 100, 256, "fast", 0.001, 5);
+        ComputationGraph one = SentimentGraph.build(real, VOCAB);
+        ComputationGraph split = SentimentGraph.build(real, VOCAB);
+        LstmThreads.apply(one, 1);
+        LstmThreads.apply(split, 2);
+        Random r = new Random(3);
+        for (int step = 0; step < 2; step++) {
+            MultiDataSet data = batch(64, 24, false, r);
+            one.fit(data);
+            split.fit(data);
+            assertEquals(0, one.params().sub(split.params()).amaxNumber().doubleValue(), "parameters after step " + step);
         }
     }
 }
