@@ -3,9 +3,10 @@
 #
 #   scripts/compare-peer.sh <aclImdb archive> [rounds (default 3)] [jar]
 #
-# Each round runs, one after another: `benchmark` (the default v1 settings) with 1 and 2 threads and
-# with 2 data-parallel workers (ParallelWrapper, one thread each), then scripts/pytorch-peer.py with 1
-# and 2 threads. It prints every measurement, each round's ratio of
+# Each round runs, one after another: `benchmark` (the default v1 settings) on one thread
+# (--threads 1 --lstm-threads 1), with the LSTM's rows split between two threads (--lstm-threads 2),
+# with two ND4J threads, and with 2 data-parallel workers (ParallelWrapper, one thread each), then
+# scripts/pytorch-peer.py with 1 and 2 threads. It prints every measurement, each round's ratio of
 # best against best (the project's real tokens/s at its better thread count over the peer's padded
 # tokens/s at its better one: the peer's 64x256 batches are what a PyTorch user with unpacked,
 # padded batches computes), and the median ratio over the rounds. Only ratios measured in one run of
@@ -29,8 +30,9 @@ ratios=()
 for r in $(seq 1 "$rounds"); do
   best_project=0
   best_peer=0
-  for variant in "--threads 1" "--threads 2" "--threads 1 --workers 2"; do
-    omp=$([ "$variant" = "--threads 2" ] && echo 2 || echo 1)
+  for variant in "--threads 1 --lstm-threads 1" "--threads 1 --lstm-threads 2" "--threads 2 --lstm-threads 1" \
+      "--threads 1 --lstm-threads 1 --workers 2"; do
+    omp=$(case "$variant" in *"--threads 2"*) echo 2 ;; *) echo 1 ;; esac)
     # shellcheck disable=SC2086
     line=$(OMP_NUM_THREADS=$omp java -Xmx6g -jar "$jar" benchmark --data "$data" --batches "$batches" --warmup "$warmup" \
         $variant 2>/dev/null | grep '^{')
