@@ -32,7 +32,11 @@ import java.util.function.IntConsumer;
  *   <li>inference in single precision ({@link FloatInference}) keeps one step's state;</li>
  *   <li>the forward pass of a training iteration is kept for the backward pass instead of being
  *       computed a second time;</li>
- *   <li>the weight and input gradients as three large GEMMs after the backward loop;</li>
+ *   <li>the weight and input gradients as large GEMMs after the backward loop;</li>
+ *   <li>in training, those products and the projections straight to OpenBLAS in
+ *       {@link #PRODUCT_BLOCKS} fixed blocks, and the recurrence in slices of the minibatch's rows
+ *       (independent sequences, each with its own kernel), spread over {@link #setRowThreads} threads
+ *       with the same numbers for any count;</li>
  *   <li>the output written time-major in one bulk copy and handed on as a permuted [B, H, T] view
  *       (DL4J's layers take strided inputs), instead of a transposing copy element by element.</li>
  * </ul>
@@ -248,32 +252,9 @@ public class FastLstmLayer extends LSTM {
                 }
 
                 fillTimeMajor(timeMajor);
-                // Column sums as a product with a row of ones: far faster than ND4J's reduction along rows.
                 ones.assign(1.0);
-                {
-                    // Straight to OpenBLAS, in blocks, one per slice's thread: the weight gradients by
-                    // columns (each sums over all rows, as the whole product does), the input gradient by
-                    // rows; so any number of threads gives the same numbers.
-                    int gates = 4 * units;
-                    List<IntConsumer> blocks = new ArrayList<>();
-                    for (int b = 0; b < PRODUCT_BLOCKS; b++) {
-                        int c0 = b * gates / PRODUCT_BLOCKS;
-                        int c1 = (b + 1) * gates / PRODUCT_BLOCKS;
-                        int r0 = (int) ((long) b * rows / PRODUCT_BLOCKS);
-                        int r1 = (int) ((long) (b + 1) * rows / PRODUCT_BLOCKS);
-                        blocks.add(unused -> {
-                            CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
-                                    gateGrads, c0, gates, inputGrad, c0, gates);
-                            CpuGemm.multiplyBlock(true, false, units, c1 - c0, rows, previousStates, 0, units,
-                                    gateGrads, c0, gates, recurrentGrad, c0, gates);
-                            CpuGemm.multiplyBlock(false, false, 1, c1 - c0, rows, ones, 0, rows,
-                                    gateGrads, c0, gates, biasGrad, c0, gates);
-                            CpuGemm.multiplyBlock(false, true, r1 - r0, inputSize, gates, gateGrads, (long) r0 * gates, gates,
-                                    inputWeights, 0, gates, inputEps, (long) r0 * inputSize, inputSize);
-                        });
-                    }
-                    runBlocks(blocks, bounds.length - 1);
-                }
+                gradientProducts(bounds.length - 1, rows, inputSize, units, timeMajor, previousStates, ones, gateGrads,
+                        inputWeights, inputGrad, recurrentGrad, biasGrad, inputEps);
                 gradientViews.get(W).assign(inputGrad);
                 gradientViews.get(RW).assign(recurrentGrad);
                 gradientViews.get(B).assign(biasGrad);
@@ -440,6 +421,36 @@ public class FastLstmLayer extends LSTM {
             System.arraycopy(rows[b], 0, values, b * steps, steps);
         }
         return values;
+    }
+
+    /**
+     * From the gate gradients G [T·B, 4H]: the weight gradients Xᵀ·G and Hᵀ·G, the bias gradient
+     * (column sums, as a product with a row of ones: far faster than ND4J's reduction along rows) and
+     * the input gradient G·Wᵀ, straight to OpenBLAS in {@link #PRODUCT_BLOCKS} blocks on {@code threads}
+     * threads: the weight gradients by columns (each still sums over all rows), the input gradient by rows.
+     */
+    private void gradientProducts(int threads, int rows, int inputSize, int units, INDArray timeMajor,
+                                  INDArray previousStates, INDArray ones, INDArray gateGrads, INDArray inputWeights,
+                                  INDArray inputGrad, INDArray recurrentGrad, INDArray biasGrad, INDArray inputEps) {
+        int gates = 4 * units;
+        List<IntConsumer> blocks = new ArrayList<>();
+        for (int b = 0; b < PRODUCT_BLOCKS; b++) {
+            int c0 = b * gates / PRODUCT_BLOCKS;
+            int c1 = (b + 1) * gates / PRODUCT_BLOCKS;
+            int r0 = (int) ((long) b * rows / PRODUCT_BLOCKS);
+            int r1 = (int) ((long) (b + 1) * rows / PRODUCT_BLOCKS);
+            blocks.add(unused -> {
+                CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
+                        gateGrads, c0, gates, inputGrad, c0, gates);
+                CpuGemm.multiplyBlock(true, false, units, c1 - c0, rows, previousStates, 0, units,
+                        gateGrads, c0, gates, recurrentGrad, c0, gates);
+                CpuGemm.multiplyBlock(false, false, 1, c1 - c0, rows, ones, 0, rows,
+                        gateGrads, c0, gates, biasGrad, c0, gates);
+                CpuGemm.multiplyBlock(false, true, r1 - r0, inputSize, gates, gateGrads, (long) r0 * gates, gates,
+                        inputWeights, 0, gates, inputEps, (long) r0 * inputSize, inputSize);
+            });
+        }
+        runBlocks(blocks, threads);
     }
 
     /**
