@@ -32,10 +32,11 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
  * those of DL4J's layer bit for bit: the same operations on the same arrays, in the same order within
  * each direction. Everything else (input and mask reversal, parameters, gradients' layout) is DL4J's.
  *
- * <p>The pool is the JVM's common {@link java.util.concurrent.ForkJoinPool} (on a machine of n cores, n - 1 threads); if
- * its threads are busy, the calling thread computes the forward direction itself once it is done
- * with its own, so a full pool only serialises the two. On one core, or with {@link #setParallel}
- * false, or a configuration outside the fast path, DL4J's own sequential code runs.
+ * <p>The pool is the JVM's common {@link java.util.concurrent.ForkJoinPool} (on a machine of n cores,
+ * n - 1 threads); if its threads are busy, the calling thread computes the forward direction itself
+ * once it is done with its own, so a full pool only serialises the two. On one core, or with
+ * {@link #setParallel} false, the calling thread computes both, one after the other (still without
+ * DL4J's concatenation of strided views); a configuration outside the fast path runs DL4J's own code.
  */
 public class FastBidirectionalLayer extends BidirectionalLayer {
     private final Layer forward;
@@ -115,15 +116,19 @@ public class FastBidirectionalLayer extends BidirectionalLayer {
     /** Both directions fast, concatenated, NCW data: the cases whose passes this layer stages. */
     private boolean stagesApply() {
         Bidirectional conf = (Bidirectional) conf().getLayer();
-        return parallel
-                && conf.getMode() == Bidirectional.Mode.CONCAT
+        return conf.getMode() == Bidirectional.Mode.CONCAT
                 && conf.getRNNDataFormat() != RNNFormat.NWC
                 && forward instanceof FastLstmLayer f && f.fastPathApplies()
                 && backward instanceof FastLstmLayer b && b.fastPathApplies();
     }
 
-    /** {@code first} on a pool thread, {@code second} here; returns when both are done. */
+    /** {@code first} on a pool thread, {@code second} here (both here, one after the other, unless parallel). */
     private void computeTogether(StagedPass<?> first, StagedPass<?> second) {
-        tasks.runAll(List.of(second::compute, first::compute));
+        if (parallel) {
+            tasks.runAll(List.of(second::compute, first::compute));
+        } else {
+            first.compute();
+            second.compute();
+        }
     }
 }

@@ -74,12 +74,21 @@ class FastBidirectionalTest {
         return a.sub(b).amaxNumber().doubleValue();
     }
 
-    /** Trains {@code parallel} and a sequential copy on the same batches; their parameters must stay identical. */
+    /** The same graph with DL4J's own {@code Bidirectional} (as v4 runs saved it before FastBidirectional). */
+    private static ComputationGraph withDl4jsBidirectional(ComputationGraph fast) {
+        ComputationGraph g = new ComputationGraph(ComputationGraphConfiguration.fromJson(fast.getConfiguration().toJson()
+                .replace(FastBidirectional.class.getName(), Bidirectional.class.getName())));
+        g.init(fast.params().dup(), false);
+        assertFalse(g.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
+        return g;
+    }
+
+    /**
+     * Trains {@code parallel} and the same graph with DL4J's Bidirectional (one direction after the
+     * other, DL4J's code) on the same batches; their parameters must stay identical.
+     */
     private static void assertTrainsAsSequential(ComputationGraph parallel) {
-        ComputationGraph sequential = SentimentGraph.build(v4(), VOCAB);
-        assertEquals(1, LstmThreads.apply(sequential, 1));
-        assertFalse(bidirectional(sequential).isParallel());
-        assertEquals(0, maxAbsDiff(sequential.params(), parallel.params()));
+        ComputationGraph sequential = withDl4jsBidirectional(SentimentGraph.build(v4(), VOCAB));
         Random r = new Random(5);
         for (int step = 0; step < 4; step++) {
             MultiDataSet data = batch(new int[] {9, 4, 1, 9, 6, 3}, 9, step % 2 == 1, r);
@@ -122,6 +131,17 @@ class FastBidirectionalTest {
         bidirectional(parallel).setExecutor(neverRuns);
         assertTrainsAsSequential(parallel);
         assertEquals(10, handed.get());
+    }
+
+    @Test
+    void onOneThreadBothDirectionsAreComputedHereWithTheSameResults() {
+        ComputationGraph oneThread = SentimentGraph.build(v4(), VOCAB);
+        assertEquals(1, LstmThreads.apply(oneThread, 1));
+        assertFalse(bidirectional(oneThread).isParallel());
+        AtomicInteger handed = new AtomicInteger();
+        bidirectional(oneThread).setExecutor(task -> handed.incrementAndGet());
+        assertTrainsAsSequential(oneThread);
+        assertEquals(0, handed.get(), "nothing handed to another thread");
     }
 
     @Test
@@ -197,11 +217,7 @@ class FastBidirectionalTest {
 
     @Test
     void graphsSavedWithDl4jsBidirectionalAreUpgradedWithTheirParametersUpdaterStateAndCounters() {
-        ComputationGraph fast = SentimentGraph.build(v4(), VOCAB);
-        ComputationGraph old = new ComputationGraph(ComputationGraphConfiguration.fromJson(fast.getConfiguration().toJson()
-                .replace(FastBidirectional.class.getName(), Bidirectional.class.getName())));
-        old.init(fast.params().dup(), false);
-        assertFalse(old.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer, "a graph as v4 runs saved it");
+        ComputationGraph old = withDl4jsBidirectional(SentimentGraph.build(v4(), VOCAB));
         Random r = new Random(7);
         for (int step = 0; step < 2; step++) {
             Nd4j.getRandom().setSeed(step);
