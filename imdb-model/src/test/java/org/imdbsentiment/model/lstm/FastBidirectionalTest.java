@@ -111,6 +111,7 @@ class FastBidirectionalTest {
     void computingBothDirectionsAtOnceTrainsBitForBitAsOneAfterTheOther() {
         ComputationGraph parallel = SentimentGraph.build(v4(), VOCAB);
         FastBidirectionalLayer layer = bidirectional(parallel);
+        layer.setParallel(true); // also on a one-core machine, where the default is one after the other
         List<Runnable> handed = new ArrayList<>();
         // A thread of its own for every forward-direction pass, so the two directions really overlap.
         layer.setExecutor(task -> {
@@ -128,6 +129,7 @@ class FastBidirectionalTest {
         ComputationGraph parallel = SentimentGraph.build(v4(), VOCAB);
         AtomicInteger handed = new AtomicInteger();
         Executor neverRuns = task -> handed.incrementAndGet();
+        bidirectional(parallel).setParallel(true);
         bidirectional(parallel).setExecutor(neverRuns);
         assertTrainsAsSequential(parallel);
         assertEquals(10, handed.get());
