@@ -21,6 +21,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 /**
  * The runtime layer of {@link FastLstm}: DL4J's {@link LSTM} with the same parameters, masks and
  * outputs, but computed the way the arithmetic asks for:
@@ -240,7 +243,8 @@ public class FastLstmLayer extends LSTM {
                 if (forward != null) {
                     forward.compute();
                 }
-                eps.assign(epsilon.castTo(dataType).permute(2, 0, 1));
+                int threads = bounds.length - 1;
+                copySteps(epsilon.castTo(dataType).permute(2, 0, 1), eps, threads);
                 epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
                 copy.read(eps, epsilonBuffer, 0, rows * units);
                 if (sliceWeights == null) {
@@ -251,14 +255,14 @@ public class FastLstmLayer extends LSTM {
                     backwardSlices(bounds, sliceWeights, steps, batch, units, gateGrads, previousStates);
                 }
 
-                fillTimeMajor(timeMajor);
+                fillTimeMajor(timeMajor, threads);
                 ones.assign(1.0);
                 gradientProducts(bounds.length - 1, rows, inputSize, units, timeMajor, previousStates, ones, gateGrads,
                         inputWeights, inputGrad, recurrentGrad, biasGrad, inputEps);
                 gradientViews.get(W).assign(inputGrad);
                 gradientViews.get(RW).assign(recurrentGrad);
                 gradientViews.get(B).assign(biasGrad);
-                epsilonOut.assign(inputEps.reshape('c', steps, batch, inputSize).permute(1, 2, 0));
+                copySteps(inputEps.reshape('c', steps, batch, inputSize), epsilonOut.permute(2, 0, 1), threads);
             }
 
             @Override
@@ -372,10 +376,11 @@ public class FastLstmLayer extends LSTM {
             projection = () -> runBlocks(products, threads);
         }
         Runnable projectionToRun = projection;
+        int copyThreads = keep ? forwardBounds.length - 1 : 1;
         return new StagedForward() {
             @Override
             public void compute() {
-                fillTimeMajor(timeMajor);
+                fillTimeMajor(timeMajor, copyThreads);
                 projectionToRun.run();
                 recurrence.run();
             }
@@ -402,9 +407,34 @@ public class FastLstmLayer extends LSTM {
         return workspaceMgr.createUninitialized(type, dataType, new long[]{input.size(2), input.size(0), input.size(1)}, 'c');
     }
 
-    /** The input [B, E, T] into {@code tm} [T, B, E]: as a [T·B, E] matrix, row t·B + b holds example b at step t. */
-    private void fillTimeMajor(INDArray tm) {
-        tm.assign(input.castTo(dataType).permute(2, 0, 1));
+    /**
+     * The input [B, E, T] into {@code tm} [T, B, E]: as a [T·B, E] matrix, row t·B + b holds example b
+     * at step t. On {@code threads} threads ({@link #copySteps}).
+     */
+    private void fillTimeMajor(INDArray tm, int threads) {
+        copySteps(input.castTo(dataType).permute(2, 0, 1), tm, threads);
+    }
+
+    /**
+     * {@code to} = {@code from}, both indexed by the step first ([T, ...], any strides): in one
+     * assignment, or with more than one thread in {@link #PRODUCT_BLOCKS} blocks of steps spread over
+     * them (a copy: the same values either way).
+     */
+    private void copySteps(INDArray from, INDArray to, int threads) {
+        if (threads <= 1) {
+            to.assign(from);
+            return;
+        }
+        long steps = to.size(0);
+        List<IntConsumer> blocks = new ArrayList<>();
+        for (int b = 0; b < PRODUCT_BLOCKS; b++) {
+            long t0 = b * steps / PRODUCT_BLOCKS;
+            long t1 = (b + 1) * steps / PRODUCT_BLOCKS;
+            if (t1 > t0) {
+                blocks.add(unused -> to.get(interval(t0, t1), all(), all()).assign(from.get(interval(t0, t1), all(), all())));
+            }
+        }
+        runBlocks(blocks, threads);
     }
 
     private double[] maskValues(int batch, int steps) {
