@@ -1,19 +1,10 @@
 package org.imdbsentiment.model;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
 import org.imdbsentiment.model.bundle.ModelBundle;
@@ -24,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -90,28 +78,18 @@ class BidirectionalPoolingTest {
 
     @Test
     void passesDl4jsGradientCheckWithPostAndPrePaddedMasks() {
-        DataType before = DataTypeUtil.getDtypeFromContext();
-        DataTypeUtil.setDTypeForContext(DataType.DOUBLE);
-        try {
+        GradientChecks.inDoublePrecision(() -> {
             ComputationGraph g = doubleGraph(new FastLstm(3, 4));
-            Random r = new Random(4);
-            INDArray x = Nd4j.create(DataType.DOUBLE, 3, 3, 5);
-            for (long i = 0; i < x.length(); i++) {
-                x.putScalar(i, r.nextGaussian());
-            }
-            INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 0, 0, 0}, {0, 0, 1, 1, 1}});
-            INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
-            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
-                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true)), "gradient check");
+            INDArray[] batch = GradientChecks.pooledBidirectionalBatch();
+            INDArray x = batch[0];
+            INDArray mask = batch[1];
+            assertTrue(GradientChecks.passes(g, x, mask, batch[2]), "gradient check");
             // and the same function as with DL4J's own layer in both directions
             ComputationGraph dl4j = doubleGraph(new LSTM.Builder().nIn(3).nOut(4).activation(Activation.TANH).build());
             dl4j.setParams(g.params());
             assertEquals(0, g.output(false, new INDArray[] {x}, new INDArray[] {mask})[0]
                     .sub(dl4j.output(false, new INDArray[] {x}, new INDArray[] {mask})[0]).amaxNumber().doubleValue(), 1e-12);
-        } finally {
-            DataTypeUtil.setDTypeForContext(before);
-        }
+        });
     }
 
     @Test
@@ -160,21 +138,6 @@ class BidirectionalPoolingTest {
     }
 
     private static ComputationGraph doubleGraph(Layer lstm) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                .graphBuilder()
-                .addInputs("in")
-                .setInputTypes(InputType.recurrent(3))
-                .addLayer("lstm", new Bidirectional(Bidirectional.Mode.CONCAT, lstm), "in")
-                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "lstm")
-                .addLayer("mean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm")
-                .addVertex("pool", new MergeVertex(), "max", "mean")
-                .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(16).nOut(1)
-                        .activation(Activation.SIGMOID).build(), "pool")
-                .setOutputs("out")
-                .build();
-        ComputationGraph g = new ComputationGraph(conf);
-        g.init();
-        return g;
+        return GradientChecks.pooledBidirectional(new Bidirectional(Bidirectional.Mode.CONCAT, lstm));
     }
 }

@@ -1,29 +1,18 @@
 package org.imdbsentiment.model.lstm;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
+import org.imdbsentiment.model.GradientChecks;
 import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.SmallConfig;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,24 +144,9 @@ class FastBidirectionalTest {
 
     @Test
     void passesDl4jsGradientCheckWithPostAndPrePaddedMasksWhileComputingBothDirectionsAtOnce() {
-        DataType before = DataTypeUtil.getDtypeFromContext();
-        DataTypeUtil.setDTypeForContext(DataType.DOUBLE);
-        try {
-            ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                    .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                    .graphBuilder()
-                    .addInputs("in")
-                    .setInputTypes(InputType.recurrent(3))
-                    .addLayer("lstm", new FastBidirectional(Bidirectional.Mode.CONCAT, new FastLstm(3, 4)), "in")
-                    .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "lstm")
-                    .addLayer("mean", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "lstm")
-                    .addVertex("pool", new MergeVertex(), "max", "mean")
-                    .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(16).nOut(1)
-                            .activation(Activation.SIGMOID).build(), "pool")
-                    .setOutputs("out")
-                    .build();
-            ComputationGraph g = new ComputationGraph(conf);
-            g.init();
+        GradientChecks.inDoublePrecision(() -> {
+            ComputationGraph g = GradientChecks.pooledBidirectional(
+                    new FastBidirectional(Bidirectional.Mode.CONCAT, new FastLstm(3, 4)));
             FastBidirectionalLayer layer = (FastBidirectionalLayer) g.getLayer("lstm");
             layer.setParallel(true);
             AtomicInteger handed = new AtomicInteger();
@@ -180,20 +154,10 @@ class FastBidirectionalTest {
                 handed.incrementAndGet();
                 new Thread(task).start();
             });
-            Random r = new Random(4);
-            INDArray x = Nd4j.create(DataType.DOUBLE, 3, 3, 5);
-            for (long i = 0; i < x.length(); i++) {
-                x.putScalar(i, r.nextGaussian());
-            }
-            INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 0, 0, 0}, {0, 0, 1, 1, 1}});
-            INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
-            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
-                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true)), "gradient check");
+            INDArray[] batch = GradientChecks.pooledBidirectionalBatch();
+            assertTrue(GradientChecks.passes(g, batch[0], batch[1], batch[2]), "gradient check");
             assertTrue(handed.get() > 0, "the gradient check went through the parallel passes");
-        } finally {
-            DataTypeUtil.setDTypeForContext(before);
-        }
+        });
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.imdbsentiment.model.lstm;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
@@ -12,15 +11,15 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
-import org.imdbsentiment.model.SmallConfig;
+import org.imdbsentiment.model.GradientChecks;
 import org.imdbsentiment.model.LstmImplementation;
 import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.SmallConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -118,27 +117,16 @@ class FastLstmTest {
 
     @Test
     void passesDl4jsGradientCheckWithPostAndPrePaddedMasks() {
-        DataType before = DataTypeUtil.getDtypeFromContext();
-        DataTypeUtil.setDTypeForContext(DataType.DOUBLE);
-        try {
+        GradientChecks.inDoublePrecision(() -> {
             ComputationGraph g = doubleGraph(new FastLstm(4, 5));
             assertInstanceOf(FastLstmLayer.class, g.getLayer("lstm"));
-            Random r = new Random(1);
-            INDArray x = Nd4j.create(DataType.DOUBLE, 3, 4, 6);
-            for (long i = 0; i < x.length(); i++) {
-                x.putScalar(i, r.nextGaussian());
-            }
+            INDArray x = GradientChecks.gaussian(1, 3, 4, 6);
             // Example 0 uses all 6 steps, example 1 the first 3, example 2 the last 4 (padding first).
             INDArray mask = Nd4j.createFromArray(new double[][] {
                     {1, 1, 1, 1, 1, 1}, {1, 1, 1, 0, 0, 0}, {0, 0, 1, 1, 1, 1}});
             INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
-                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true));
-            assertTrue(ok, "gradient check");
-        } finally {
-            DataTypeUtil.setDTypeForContext(before);
-        }
+            assertTrue(GradientChecks.passes(g, x, mask, labels), "gradient check");
+        });
     }
 
     @Test

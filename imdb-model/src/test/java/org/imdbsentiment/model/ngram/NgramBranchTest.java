@@ -1,6 +1,5 @@
 package org.imdbsentiment.model.ngram;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -8,6 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
+import org.imdbsentiment.model.GradientChecks;
 import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.SmallConfig;
 import org.imdbsentiment.model.bundle.ModelBundle;
@@ -19,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.buffer.util.DataTypeUtil;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -89,9 +88,7 @@ class NgramBranchTest {
 
     @Test
     void passesDl4jsGradientCheckWithPostAndPrePaddedMasks() {
-        DataType before = DataTypeUtil.getDtypeFromContext();
-        DataTypeUtil.setDTypeForContext(DataType.DOUBLE);
-        try {
+        GradientChecks.inDoublePrecision(() -> {
             ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                     .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
                     .graphBuilder()
@@ -107,12 +104,8 @@ class NgramBranchTest {
             INDArray ids = Nd4j.createFromArray(new double[][][] {{{3, 4, 3, 4, 3}}, {{5, 5, 6, 1, 1}}, {{2, 2, 8, 9, 8}}});
             INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {0, 0, 1, 1, 1}});
             INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
-            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
-                    .inputs(new INDArray[] {ids}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true)), "gradient check");
-        } finally {
-            DataTypeUtil.setDTypeForContext(before);
-        }
+            assertTrue(GradientChecks.passes(g, ids, mask, labels), "gradient check");
+        });
     }
 
     private static INDArray[] batch(int[] lengths, int steps, Random r, boolean randomPadding, boolean prePadded) {
