@@ -344,22 +344,15 @@ public class FastLstmLayer extends LSTM {
                 };
             } else {
                 RecurrentWeights[] weights = sliceWeights(bounds, scratchType, workspaceMgr, projections, batch, units);
-                List<Runnable> parts = new ArrayList<>();
-                for (int i = 0; i + 1 < bounds.length; i++) {
-                    RowSlice slice = slice(i);
-                    RecurrentWeights w = weights[i];
-                    int first = bounds[i];
-                    int count = bounds[i + 1] - first;
+                List<Runnable> parts = sliceParts(bounds, weights, (slice, w, first, count) -> {
                     double[] sliceMask = mask == null ? null : Arrays.copyOfRange(mask, first * steps, (first + count) * steps);
-                    parts.add(() -> {
-                        slice.kernel.begin(count, steps, units);
-                        slice.kernel.forward(sliceMask, w);
-                        for (int t = 0; t < steps; t++) {
-                            slice.copy.writeAt(slice.kernel.outputs(), (t + 1) * count * units, count * units, out,
-                                    ((long) t * batch + first) * units);
-                        }
-                    });
-                }
+                    slice.kernel.begin(count, steps, units);
+                    slice.kernel.forward(sliceMask, w);
+                    for (int t = 0; t < steps; t++) {
+                        slice.copy.writeAt(slice.kernel.outputs(), (t + 1) * count * units, count * units, out,
+                                ((long) t * batch + first) * units);
+                    }
+                });
                 recurrence = () -> tasks.runAll(parts);
             }
             // Training's projections straight to OpenBLAS (as its backward products), in row blocks, one
@@ -367,8 +360,8 @@ public class FastLstmLayer extends LSTM {
             INDArray inputWeights = workspaceMgr.dup(scratchType, getParam(W), 'c');
             List<IntConsumer> products = new ArrayList<>();
             for (int b = 0; b < PRODUCT_BLOCKS; b++) {
-                int r0 = (int) ((long) b * rows / PRODUCT_BLOCKS);
-                int r1 = (int) ((long) (b + 1) * rows / PRODUCT_BLOCKS);
+                int r0 = blockStart(b, rows);
+                int r1 = blockStart(b + 1, rows);
                 products.add(unused -> CpuGemm.multiplyBlock(false, false, r1 - r0, gates, inputSize, timeMajor,
                         (long) r0 * inputSize, inputSize, inputWeights, 0, gates, projections, (long) r0 * gates, gates));
             }
@@ -425,11 +418,11 @@ public class FastLstmLayer extends LSTM {
             to.assign(from);
             return;
         }
-        long steps = to.size(0);
+        int steps = (int) to.size(0);
         List<IntConsumer> blocks = new ArrayList<>();
         for (int b = 0; b < PRODUCT_BLOCKS; b++) {
-            long t0 = b * steps / PRODUCT_BLOCKS;
-            long t1 = (b + 1) * steps / PRODUCT_BLOCKS;
+            int t0 = blockStart(b, steps);
+            int t1 = blockStart(b + 1, steps);
             if (t1 > t0) {
                 blocks.add(unused -> to.get(interval(t0, t1), all(), all()).assign(from.get(interval(t0, t1), all(), all())));
             }
@@ -465,10 +458,10 @@ public class FastLstmLayer extends LSTM {
         int gates = 4 * units;
         List<IntConsumer> blocks = new ArrayList<>();
         for (int b = 0; b < PRODUCT_BLOCKS; b++) {
-            int c0 = b * gates / PRODUCT_BLOCKS;
-            int c1 = (b + 1) * gates / PRODUCT_BLOCKS;
-            int r0 = (int) ((long) b * rows / PRODUCT_BLOCKS);
-            int r1 = (int) ((long) (b + 1) * rows / PRODUCT_BLOCKS);
+            int c0 = blockStart(b, gates);
+            int c1 = blockStart(b + 1, gates);
+            int r0 = blockStart(b, rows);
+            int r1 = blockStart(b + 1, rows);
             blocks.add(unused -> {
                 CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
                         gateGrads, c0, gates, inputGrad, c0, gates);
@@ -481,6 +474,11 @@ public class FastLstmLayer extends LSTM {
             });
         }
         runBlocks(blocks, threads);
+    }
+
+    /** Where block {@code b} of {@link #PRODUCT_BLOCKS} starts among {@code n} rows, columns or steps. */
+    private static int blockStart(int b, int n) {
+        return (int) ((long) b * n / PRODUCT_BLOCKS);
     }
 
     /**
@@ -509,27 +507,37 @@ public class FastLstmLayer extends LSTM {
     private void backwardSlices(int[] bounds, RecurrentWeights[] weights, int steps, int batch, int units,
                                 INDArray gateGrads, INDArray previousStates) {
         double[] all = epsilonBuffer;
+        tasks.runAll(sliceParts(bounds, weights, (slice, w, first, count) -> {
+            int n = count * units;
+            slice.epsilon = slice.epsilon.length >= steps * n ? slice.epsilon : new double[steps * n];
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(all, (t * batch + first) * units, slice.epsilon, t * n, n);
+            }
+            slice.kernel.backward(slice.epsilon, w);
+            for (int t = 0; t < steps; t++) {
+                slice.copy.writeAt(slice.kernel.gateGradients(), t * 4 * n, 4 * n, gateGrads,
+                        ((long) t * batch + first) * 4 * units);
+                slice.copy.writeAt(slice.kernel.outputs(), t * n, n, previousStates, ((long) t * batch + first) * units);
+            }
+        }));
+    }
+
+    /** What one slice of rows computes: its kernel and copier, its recurrent weights, its rows. */
+    private interface SliceWork {
+        void run(RowSlice slice, RecurrentWeights weights, int firstRow, int rows);
+    }
+
+    /** One task per slice of {@code bounds}, each running {@code work} on its own slice. */
+    private List<Runnable> sliceParts(int[] bounds, RecurrentWeights[] weights, SliceWork work) {
         List<Runnable> parts = new ArrayList<>();
         for (int i = 0; i + 1 < bounds.length; i++) {
             RowSlice slice = slice(i);
             RecurrentWeights w = weights[i];
             int first = bounds[i];
             int count = bounds[i + 1] - first;
-            parts.add(() -> {
-                int n = count * units;
-                slice.epsilon = slice.epsilon.length >= steps * n ? slice.epsilon : new double[steps * n];
-                for (int t = 0; t < steps; t++) {
-                    System.arraycopy(all, (t * batch + first) * units, slice.epsilon, t * n, n);
-                }
-                slice.kernel.backward(slice.epsilon, w);
-                for (int t = 0; t < steps; t++) {
-                    slice.copy.writeAt(slice.kernel.gateGradients(), t * 4 * n, 4 * n, gateGrads,
-                            ((long) t * batch + first) * 4 * units);
-                    slice.copy.writeAt(slice.kernel.outputs(), t * n, n, previousStates, ((long) t * batch + first) * units);
-                }
-            });
+            parts.add(() -> work.run(slice, w, first, count));
         }
-        tasks.runAll(parts);
+        return parts;
     }
 
     /** Each slice's view of the recurrent weights: one shared copy of RW, scratch of its own. */

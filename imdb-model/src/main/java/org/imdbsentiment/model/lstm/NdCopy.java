@@ -31,16 +31,7 @@ final class NdCopy {
 
     /** The first n values of {@code dst} = {@code src[offset .. offset+n)}. */
     void write(double[] src, int offset, int n, INDArray dst) {
-        checkDense(dst, n);
-        if (dst.dataType() == DataType.FLOAT) {
-            float[] f = floats(n);
-            for (int k = 0; k < n; k++) {
-                f[k] = (float) src[offset + k];
-            }
-            dst.data().asNioFloat().put(0, f, 0, n);
-        } else {
-            dst.data().asNioDouble().put(0, src, offset, n);
-        }
+        writeAt(src, offset, n, dst, 0);
     }
 
     /** {@code dst[at .. at+n)} = {@code src[offset .. offset+n)}. */
