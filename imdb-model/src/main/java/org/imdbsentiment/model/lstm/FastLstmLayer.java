@@ -31,7 +31,9 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
  *   <li>the input projections of all time steps in one GEMM ([T·B, E] × [E, 4H]) instead of one
  *       small product per step;</li>
  *   <li>per step only the recurrent GEMM ([B, H] × [H, 4H]); the gate arithmetic runs in
- *       {@link LstmKernel}'s loops instead of a dozen ND4J element-wise ops per step;</li>
+ *       tight loops instead of a dozen ND4J element-wise ops per step: for FLOAT networks in single
+ *       precision ({@link FloatLstmKernel}, the per-step products formed transposed), for DOUBLE ones
+ *       (gradient checks) in {@link LstmKernel};</li>
  *   <li>inference in single precision ({@link FloatInference}) keeps one step's state;</li>
  *   <li>the forward pass of a training iteration is kept for the backward pass instead of being
  *       computed a second time;</li>
@@ -40,8 +42,8 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
  *       {@link #PRODUCT_BLOCKS} fixed blocks, and the recurrence in slices of the minibatch's rows
  *       (independent sequences, each with its own kernel), spread over {@link #setRowThreads} threads
  *       with the same numbers for any count;</li>
- *   <li>the output written time-major in one bulk copy and handed on as a permuted [B, H, T] view
- *       (DL4J's layers take strided inputs), instead of a transposing copy element by element.</li>
+ *   <li>the output, and in training the input gradient, written time-major and handed on as permuted
+ *       [B, C, T] views (DL4J's layers take strided arrays), instead of transposing copies.</li>
  * </ul>
  * Configurations the fast path does not cover (other activations, dropout, weight noise, NWC data,
  * half precision), the stateful calls ({@code rnnTimeStep}, truncated BPTT) and the CUDA backend
@@ -119,9 +121,10 @@ public class FastLstmLayer extends LSTM {
         return slices.get(i);
     }
 
-    /** One slice's kernel, copier and epsilon buffer. */
+    /** One slice's kernels (double precision, single precision), copier and epsilon buffer. */
     private static final class RowSlice {
         final LstmKernel kernel;
+        final FloatLstmKernel floatKernel = new FloatLstmKernel();
         final NdCopy copy;
         double[] epsilon = new double[0];
 
@@ -216,14 +219,17 @@ public class FastLstmLayer extends LSTM {
         if (bounds[bounds.length - 1] != batch) {
             throw new IllegalStateException("the forward pass had " + bounds[bounds.length - 1] + " rows, this one " + batch);
         }
-        RecurrentWeights weights = bounds.length == 2
+        boolean singlePrecision = dataType == DataType.FLOAT;
+        RecurrentWeights weights = !singlePrecision && bounds.length == 2
                 ? recurrentWeights(ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units) : null;
-        RecurrentWeights[] sliceWeights = bounds.length == 2 ? null
+        RecurrentWeights[] sliceWeights = singlePrecision || bounds.length == 2 ? null
                 : sliceWeights(bounds, ArrayType.BP_WORKING_MEM, workspaceMgr, null, batch, units);
         INDArray gateGrads = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, 4L * units}, 'c');
         INDArray previousStates = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{rows, units}, 'c');
+        List<Runnable> floatSlices = singlePrecision
+                ? floatBackwardSlices(bounds, workspaceMgr, eps, units, gateGrads, previousStates) : null;
         INDArray timeMajor = timeMajorArray(ArrayType.BP_WORKING_MEM, workspaceMgr);
         INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{inputSize, 4L * units}, 'c');
@@ -232,10 +238,10 @@ public class FastLstmLayer extends LSTM {
         INDArray ones = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, new long[]{1, rows}, 'c');
         INDArray biasGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{1, 4L * units}, 'c');
-        INDArray inputEps = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+        // The input gradient, time-major [T·B, E] (row t·B + b), handed on as a [B, E, T] view of it:
+        // DL4J's layers take strided gradients, and the embedding below reads each step's E values together.
+        INDArray inputEps = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[]{rows, inputSize}, 'c');
-        INDArray epsilonOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
-                new long[]{batch, inputSize, steps}, 'f');
         INDArray inputWeights = workspaceMgr.dup(ArrayType.BP_WORKING_MEM, getParam(W), 'c');
         return new StagedPass<>() {
             @Override
@@ -245,13 +251,17 @@ public class FastLstmLayer extends LSTM {
                 }
                 int threads = bounds.length - 1;
                 copySteps(epsilon.castTo(dataType).permute(2, 0, 1), eps, threads);
-                epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
-                copy.read(eps, epsilonBuffer, 0, rows * units);
-                if (sliceWeights == null) {
+                if (floatSlices != null) {
+                    tasks.runAll(floatSlices);
+                } else if (sliceWeights == null) {
+                    epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
+                    copy.read(eps, epsilonBuffer, 0, rows * units);
                     kernel.backward(epsilonBuffer, weights);
                     copy.write(kernel.gateGradients(), 0, rows * 4 * units, gateGrads);
                     copy.write(kernel.outputs(), 0, rows * units, previousStates);
                 } else {
+                    epsilonBuffer = epsilonBuffer.length >= rows * units ? epsilonBuffer : new double[rows * units];
+                    copy.read(eps, epsilonBuffer, 0, rows * units);
                     backwardSlices(bounds, sliceWeights, steps, batch, units, gateGrads, previousStates);
                 }
 
@@ -262,7 +272,6 @@ public class FastLstmLayer extends LSTM {
                 gradientViews.get(W).assign(inputGrad);
                 gradientViews.get(RW).assign(recurrentGrad);
                 gradientViews.get(B).assign(biasGrad);
-                copySteps(inputEps.reshape('c', steps, batch, inputSize), epsilonOut.permute(2, 0, 1), threads);
             }
 
             @Override
@@ -274,6 +283,7 @@ public class FastLstmLayer extends LSTM {
                 gradient.gradientForVariable().put(W, gradientViews.get(W));
                 gradient.gradientForVariable().put(RW, gradientViews.get(RW));
                 gradient.gradientForVariable().put(B, gradientViews.get(B));
+                INDArray epsilonOut = inputEps.reshape('c', steps, batch, inputSize).permute(1, 2, 0);
                 return new Pair<>(gradient, backpropDropOutIfPresent(epsilonOut));
             }
         };
@@ -334,7 +344,25 @@ public class FastLstmLayer extends LSTM {
         } else {
             int[] bounds = sliceBounds(batch, rowThreads);
             forwardBounds = bounds;
-            if (bounds.length == 2) {
+            if (dataType == DataType.FLOAT) {
+                float[] bias = getParam(B).toFloatVector();
+                INDArray weights = recurrentMatrix(scratchType, workspaceMgr);
+                INDArray transposed = workspaceMgr.dup(scratchType, getParam(RW).transpose(), 'c');
+                List<Runnable> parts = new ArrayList<>();
+                for (int i = 0; i + 1 < bounds.length; i++) {
+                    int first = bounds[i];
+                    int count = bounds[i + 1] - first;
+                    int productRows = FloatInference.productRows(count);
+                    INDArray state = workspaceMgr.create(scratchType, dataType, new long[]{productRows, units}, 'c');
+                    INDArray product = workspaceMgr.createUninitialized(scratchType, dataType,
+                            new long[]{productRows, gates}, 'c');
+                    double[] sliceMask = mask == null ? null : Arrays.copyOfRange(mask, first * steps, (first + count) * steps);
+                    FloatLstmKernel sliceKernel = slice(i).floatKernel;
+                    parts.add(() -> sliceKernel.forward(projections, bias, weights, transposed, sliceMask, first, count,
+                            batch, steps, units, state, product, out));
+                }
+                recurrence = () -> tasks.runAll(parts);
+            } else if (bounds.length == 2) {
                 RecurrentWeights weights = recurrentWeights(scratchType, workspaceMgr, projections, batch, units);
                 recurrence = () -> {
                     kernel.begin(batch, steps, units);
@@ -520,6 +548,27 @@ public class FastLstmLayer extends LSTM {
                 slice.copy.writeAt(slice.kernel.outputs(), t * n, n, previousStates, ((long) t * batch + first) * units);
             }
         }));
+    }
+
+    /**
+     * The single-precision backward recurrence of each slice of rows ({@link FloatLstmKernel}, after its
+     * forward pass), reading {@code eps} [T, B, H] and writing its rows of {@code gateGrads} [T·B, 4H]
+     * and {@code previousStates} [T·B, H]; the scratch of each is allocated here, on the calling thread.
+     */
+    private List<Runnable> floatBackwardSlices(int[] bounds, LayerWorkspaceMgr workspaceMgr, INDArray eps, int units,
+                                               INDArray gateGrads, INDArray previousStates) {
+        INDArray weights = recurrentMatrix(ArrayType.BP_WORKING_MEM, workspaceMgr);
+        List<Runnable> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            int productRows = FloatInference.productRows(bounds[i + 1] - bounds[i]);
+            INDArray gateScratch = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType,
+                    new long[]{productRows, 4L * units}, 'c');
+            INDArray product = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+                    new long[]{productRows, units}, 'c');
+            FloatLstmKernel sliceKernel = slice(i).floatKernel;
+            parts.add(() -> sliceKernel.backward(eps, weights, gateScratch, product, gateGrads, previousStates));
+        }
+        return parts;
     }
 
     /** What one slice of rows computes: its kernel and copier, its recurrent weights, its rows. */

@@ -117,55 +117,14 @@ final class FloatInference {
             for (int i = 0; i < running; i++) {
                 final int e = order[i];
                 final float m = packed || mask == null ? 1f : (float) mask[e * steps + t];
-                step(t > 0 ? recurrent : null, i * rowStride, gateStride, projection, e * g, bias, gates, i * g,
-                        cells, nextCells, e * h, cellTanh, outputs, (t + 1) * state0 + e * h, m, h);
+                FloatStep.step(t > 0 ? recurrent : null, i * rowStride, gateStride, projection, e * g, bias, gates,
+                        i * g, cells, e * h, nextCells, e * h, cellTanh, 0, outputs, (t + 1) * state0 + e * h, m, h);
             }
             float[] swap = cells;
             cells = nextCells;
             nextCells = swap;
         }
         out.data().asNioFloat().put(0, outputs, state0, steps * state0);
-    }
-
-    /**
-     * One row's step: pre-activations (projection, bias and, after the first step, the row's
-     * recurrent product: gate k at {@code recurrent[r + k · stride]}), gates, cell and output. A method
-     * of its own, called for every row and step, so that the JIT compiles it fully within the first
-     * pass instead of only after hundreds of passes (those of the whole forward method).
-     */
-    private static void step(float[] recurrent, int r, int stride, float[] projection, int p, float[] bias, float[] gates,
-                             int z, float[] cells, float[] nextCells, int c, float[] cellTanh, float[] outputs, int o,
-                             float m, int h) {
-        final int g = 4 * h;
-        if (recurrent != null) {
-            for (int k = 0; k < g; k++) {
-                gates[z + k] = projection[p + k] + recurrent[r + k * stride] + bias[k];
-            }
-        } else {
-            for (int k = 0; k < g; k++) {
-                gates[z + k] = projection[p + k] + bias[k];
-            }
-        }
-        // Block input a (tanh), then the forget, output and input gates (sigmoid).
-        for (int k = z; k < z + h; k++) {
-            gates[k] = FastTanh.tanh(gates[k]);
-        }
-        for (int k = z + h; k < z + g; k++) {
-            gates[k] = FastTanh.sigmoid(gates[k]);
-        }
-        // Three simple loops instead of one: each is vectorised by the JIT, which leaves the fused
-        // loop (tanh of a value computed in the same iteration) scalar.
-        for (int j = 0; j < h; j++) {
-            float cell = gates[z + h + j] * cells[c + j] + gates[z + 3 * h + j] * gates[z + j];
-            nextCells[c + j] = m * cell;
-            cellTanh[j] = cell;
-        }
-        for (int j = 0; j < h; j++) {
-            cellTanh[j] = FastTanh.tanh(cellTanh[j]);
-        }
-        for (int j = 0; j < h; j++) {
-            outputs[o + j] = m * gates[z + 2 * h + j] * cellTanh[j];
-        }
     }
 
     /**

@@ -76,6 +76,22 @@ class FastLstmTest {
     }
 
     @Test
+    void singlePrecisionTrainingMatchesDl4jsLstmWithDirectAndTransposedStepProducts() {
+        // 1-3 rows take the direct per-step product h·RW, more rows the transposed one (FloatLstmKernel).
+        for (int[] lengths : new int[][] {{6}, {6, 2}, {3, 6, 1}, {9, 4, 7, 1, 9, 2, 5, 8, 3}}) {
+            ComputationGraph fast = sentimentGraph(LstmImplementation.FAST);
+            ComputationGraph dl4j = sentimentGraph(LstmImplementation.DL4J);
+            Batch batch = Batch.postPadded(lengths, new Random(lengths.length));
+            Pair<Double, INDArray> a = lossAndGradient(dl4j, batch);
+            Pair<Double, INDArray> b = lossAndGradient(fast, batch);
+            assertEquals(a.getFirst(), b.getFirst(), 1e-5, lengths.length + " rows: loss");
+            double scale = a.getSecond().amaxNumber().doubleValue();
+            assertTrue(scale > 1e-3, "gradient is not trivially zero");
+            assertEquals(0, maxAbsDiff(a.getSecond(), b.getSecond()) / scale, 1e-4, lengths.length + " rows: gradient");
+        }
+    }
+
+    @Test
     void withEmbeddingDropoutTheFastLayerDropsAndBackpropagatesAsDl4jsLstmDoes() {
         ComputationGraph fast = SentimentGraph.build(SmallConfig.of("scratch", 6, 8, "fast", 0.01, 17)
                 .with(Map.of("embedding-dropout", "0.4")), VOCAB);
