@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.embedding.FastEmbeddingSequence;
 import org.imdbsentiment.model.lstm.FastBidirectional;
 import org.imdbsentiment.model.lstm.FastLstm;
 import org.imdbsentiment.model.ngram.NgramBag;
@@ -228,13 +229,15 @@ public final class SentimentGraph {
         EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabSize)
                 .nOut(config.get(Settings.EMBEDDING_SIZE));
-        return switch (mode) {
+        if (mode == EmbeddingMode.SCRATCH) {
             // Word vectors drawn from N(0, 1), as PyTorch's nn.Embedding does.
-            case SCRATCH -> embedding.weightInit(new NormalDistribution(0, 1)).build();
-            // Overwritten with the pretrained vectors after init().
-            case GLOVE_TRAINABLE -> embedding.build();
-            // Same, and never updated: FrozenLayer keeps no updater state for its 2.5 M weights.
-            case GLOVE_FROZEN -> new FrozenLayer(embedding.build());
-        };
+            embedding.weightInit(new NormalDistribution(0, 1));
+        } // else overwritten with the pretrained vectors after init()
+        EmbeddingSequenceLayer layer = embedding.build();
+        // With the fast LSTM, the embedding's passes are the project's too (FastEmbeddingSequence: DL4J's
+        // numbers in one pass each way); with DL4J's LSTM, the graph stays all DL4J's, the reference.
+        Layer chosen = config.get(Settings.LSTM) == LstmImplementation.FAST ? FastEmbeddingSequence.of(layer) : layer;
+        // Frozen: never updated, and FrozenLayer keeps no updater state for its 2.5 M weights.
+        return mode == EmbeddingMode.GLOVE_FROZEN ? new FrozenLayer(chosen) : chosen;
     }
 }

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -15,6 +16,7 @@ import org.imdbsentiment.model.GradientChecks;
 import org.imdbsentiment.model.LstmImplementation;
 import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.SmallConfig;
+import org.imdbsentiment.model.embedding.FastEmbeddingSequence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.common.primitives.Pair;
@@ -250,10 +252,12 @@ class FastLstmTest {
     }
 
     @Test
-    void configurationIsDl4jsLstmConfigurationApartFromTheClass() {
+    void configurationIsDl4jsLstmConfigurationApartFromTheClasses() {
         String fast = sentimentGraph(LstmImplementation.FAST).getConfiguration().toJson();
         String dl4j = sentimentGraph(LstmImplementation.DL4J).getConfiguration().toJson();
-        assertEquals(dl4j, fast.replace(FastLstm.class.getName(), LSTM.class.getName()));
+        // The fast LSTM's graph also takes the fast embedding layer, also DL4J's configuration.
+        assertEquals(dl4j, fast.replace(FastLstm.class.getName(), LSTM.class.getName())
+                .replace(FastEmbeddingSequence.class.getName(), EmbeddingSequenceLayer.class.getName()));
     }
 
     private static ComputationGraph sentimentGraph(LstmImplementation lstm) {
