@@ -13,6 +13,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
 
@@ -20,9 +21,10 @@ import java.nio.FloatBuffer;
  * The runtime layer of {@link FastEmbeddingSequence}: DL4J's {@link EmbeddingSequenceLayer} with the
  * same parameters, masks, outputs and gradients, computed in one pass each way:
  * <ul>
- *   <li>forward: each step's row of the weights, times its mask value, written time-major ([T, B, E],
- *       the layout the LSTM above copies its input into) and handed on as a [B, E, T] view (DL4J:
- *       {@code pullRows} into [B, T, E], then a broadcast multiplication by the mask);</li>
+ *   <li>forward: each step's row of the weights (ND4J's {@code pullRows}, as DL4J's layer) written
+ *       time-major ([T, B, E], the layout the LSTM above copies its input into) and handed on as a
+ *       [B, E, T] view; only the rows whose mask value is not 1 are multiplied by it (DL4J: a broadcast
+ *       multiplication of the whole output);</li>
  *   <li>backward: each real step's incoming gradient (read in whatever layout it comes: the fast LSTM
  *       hands on a time-major view) added to its word's row of a sum kept on the heap, in DL4J's order
  *       (example by example, step by step), so every sum is DL4J's bit for bit; then only the rows of
@@ -39,7 +41,6 @@ public class FastEmbeddingSequenceLayer extends EmbeddingSequenceLayer {
 
     /** The word ids of the last fast forward pass, [B][T] row by row; null after DL4J's own pass. */
     private int[] ids;
-    private float[] values = new float[0];
     private float[] raw = new float[0];
     /** The weight gradient's sums, [V][E], and which rows a pass touched: all zeros / false between passes. */
     private float[] sums = new float[0];
@@ -75,30 +76,35 @@ public class FastEmbeddingSequenceLayer extends EmbeddingSequenceLayer {
         ids = wordIds(batch, steps);
         float[] mask = maskValues();
         int width = (int) layerConf().getNOut();
-        int n = batch * steps * width;
-        float[] out = scratch(n);
         INDArray weights = getParam(W);
-        FloatBuffer w = weights.data().asNioFloat();
-        int offset = Math.toIntExact(weights.offset());
-        int rowStride = Math.toIntExact(weights.stride(0));
-        int columnStride = Math.toIntExact(weights.stride(1));
-        // Written time-major, [T, B, E] in 'c' order (row t·B + b), and handed on as a [B, E, T] view of
-        // it: the LSTM above copies its input into exactly that layout, so its copy is a straight one.
+        // Time-major, [T, B, E] in 'c' order (row t·B + b), handed on as a [B, E, T] view of it: the LSTM
+        // above copies its input into exactly that layout, so its copy is a straight one. The rows are
+        // looked up by ND4J's native pullRows, as in DL4J's layer, in that order.
+        int[] order = new int[ids.length];
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
-                int i = b * steps + t;
-                float m = mask == null ? 1f : mask[i];
-                int row = offset + ids[i] * rowStride;
-                int at = (t * batch + b) * width;
-                for (int e = 0; e < width; e++) {
-                    out[at + e] = w.get(row + e * columnStride) * m;
-                }
+                order[t * batch + b] = ids[b * steps + t];
             }
         }
         INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[]{steps, batch, width}, 'c');
-        result.data().asNioFloat().put(0, out, 0, n);
-        return result.permute(1, 2, 0);
+                new long[]{(long) steps * batch, width}, 'c');
+        Nd4j.pullRows(weights, result, 1, order);
+        if (mask != null) {
+            // DL4J multiplies every row by its mask value; only rows whose value is not 1 change.
+            FloatBuffer rows = result.data().asNioFloat();
+            for (int b = 0; b < batch; b++) {
+                for (int t = 0; t < steps; t++) {
+                    float m = mask[b * steps + t];
+                    if (m != 1f) {
+                        int at = (t * batch + b) * width;
+                        for (int e = 0; e < width; e++) {
+                            rows.put(at + e, rows.get(at + e) * m);
+                        }
+                    }
+                }
+            }
+        }
+        return result.reshape('c', steps, batch, width).permute(1, 2, 0);
     }
 
     @Override
@@ -235,12 +241,5 @@ public class FastEmbeddingSequenceLayer extends EmbeddingSequenceLayer {
             return null;
         }
         return maskArray.castTo(DataType.FLOAT).dup('c').reshape(maskArray.length()).toFloatVector();
-    }
-
-    private float[] scratch(int n) {
-        if (values.length < n) {
-            values = new float[n];
-        }
-        return values;
     }
 }
