@@ -132,10 +132,12 @@ public class FastEmbeddingSequenceLayer extends EmbeddingSequenceLayer {
         INDArray source = epsilon.castTo(dataType);
         long offset = source.offset();
         long span = 1;
+        boolean forward = true;
         for (int k = 0; k < 3; k++) {
             span += (source.size(k) - 1) * source.stride(k);
+            forward &= source.stride(k) >= 0;
         }
-        if (offset + span > source.data().length()) {
+        if (!forward || offset + span > source.data().length()) {
             source = source.dup('c');
             offset = 0;
             span = source.length();
@@ -152,45 +154,52 @@ public class FastEmbeddingSequenceLayer extends EmbeddingSequenceLayer {
         // steps in DL4J's order (example by example, step by step), so each sum is DL4J's bit for bit.
         int distinct = 0;
         int[] words = wordList(ids.length);
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < steps; t++) {
-                int i = b * steps + t;
-                float m = mask == null ? 1f : mask[i];
-                if (m == 0f) {
-                    continue; // a padded step adds only zeros in DL4J's layer
-                }
-                int id = ids[i];
-                if (!touched[id]) {
-                    touched[id] = true;
-                    words[distinct++] = id;
-                }
-                int to = id * width;
-                int from = b * s0 + t * s2;
-                if (s1 == 1) {
-                    for (int e = 0; e < width; e++) {
-                        sums[to + e] += in[from + e] * m;
-                    }
-                } else {
-                    for (int e = 0; e < width; e++) {
-                        sums[to + e] += in[from + e * s1] * m;
-                    }
-                }
-            }
-        }
         INDArray weightGradient = gradientViews.get(W);
-        weightGradient.assign(0);
-        FloatBuffer g = weightGradient.data().asNioFloat();
-        long gradientOffset = weightGradient.offset();
-        long rowStride = weightGradient.stride(0);
-        long columnStride = weightGradient.stride(1);
-        for (int k = 0; k < distinct; k++) {
-            int id = words[k];
-            int row = id * width;
-            for (int e = 0; e < width; e++) {
-                g.put(Math.toIntExact(gradientOffset + id * rowStride + e * columnStride), sums[row + e]);
-                sums[row + e] = 0f; // all zeros again for the next pass
+        try {
+            for (int b = 0; b < batch; b++) {
+                for (int t = 0; t < steps; t++) {
+                    int i = b * steps + t;
+                    float m = mask == null ? 1f : mask[i];
+                    if (m == 0f) {
+                        continue; // a padded step adds only zeros in DL4J's layer
+                    }
+                    int id = ids[i];
+                    if (!touched[id]) {
+                        touched[id] = true;
+                        words[distinct++] = id;
+                    }
+                    int to = id * width;
+                    int from = b * s0 + t * s2;
+                    if (s1 == 1) {
+                        for (int e = 0; e < width; e++) {
+                            sums[to + e] += in[from + e] * m;
+                        }
+                    } else {
+                        for (int e = 0; e < width; e++) {
+                            sums[to + e] += in[from + e * s1] * m;
+                        }
+                    }
+                }
             }
-            touched[id] = false;
+            weightGradient.assign(0);
+            FloatBuffer g = weightGradient.data().asNioFloat();
+            long gradientOffset = weightGradient.offset();
+            long rowStride = weightGradient.stride(0);
+            long columnStride = weightGradient.stride(1);
+            for (int k = 0; k < distinct; k++) {
+                int id = words[k];
+                int row = id * width;
+                for (int e = 0; e < width; e++) {
+                    g.put(Math.toIntExact(gradientOffset + id * rowStride + e * columnStride), sums[row + e]);
+                    sums[row + e] = 0f; // all zeros again for the next pass
+                }
+                touched[id] = false;
+            }
+        } catch (RuntimeException e) {
+            // Leave the sums as every pass expects to find them: all zeros.
+            java.util.Arrays.fill(sums, 0f);
+            java.util.Arrays.fill(touched, false);
+            throw e;
         }
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(W, weightGradient);
