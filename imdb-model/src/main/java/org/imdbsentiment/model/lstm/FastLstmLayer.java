@@ -77,7 +77,7 @@ public class FastLstmLayer extends LSTM {
 
     public FastLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
-        this.kernel = new LstmKernel(dataType != DataType.FLOAT);
+        this.kernel = new LstmKernel();
         slices.add(new RowSlice(kernel, copy));
     }
 
@@ -116,7 +116,7 @@ public class FastLstmLayer extends LSTM {
 
     private RowSlice slice(int i) {
         while (slices.size() <= i) {
-            slices.add(new RowSlice(new LstmKernel(dataType != DataType.FLOAT), new NdCopy()));
+            slices.add(new RowSlice(new LstmKernel(), new NdCopy()));
         }
         return slices.get(i);
     }

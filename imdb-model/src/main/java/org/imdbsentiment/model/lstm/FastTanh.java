@@ -36,19 +36,6 @@ public final class FastTanh {
     private FastTanh() {
     }
 
-    public static double tanh(double x) {
-        double c = Math.max(-CLAMP, Math.min(CLAMP, x));
-        double x2 = c * c;
-        double p = ((((((A13 * x2 + A11) * x2 + A9) * x2 + A7) * x2 + A5) * x2 + A3) * x2 + A1) * c;
-        double q = ((B6 * x2 + B4) * x2 + B2) * x2 + B0;
-        return p / q;
-    }
-
-    public static double sigmoid(double x) {
-        return 0.5 + 0.5 * tanh(0.5 * x);
-    }
-
-    /** {@link #tanh(double)} in single precision: twice the vector lanes, for float inference. */
     public static float tanh(float x) {
         float c = Math.max(-F_CLAMP, Math.min(F_CLAMP, x));
         float x2 = c * c;

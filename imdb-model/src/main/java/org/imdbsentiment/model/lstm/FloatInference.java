@@ -9,11 +9,10 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * The forward pass of {@link LstmKernel} for inference in single precision: the same recurrence,
- * masks and gate layout, but on {@code float[]} (no conversions between ND4J's float arrays and
- * doubles, twice the vector lanes for the gate arithmetic) and keeping only the current step's
- * gates and cell, since no backward pass follows. Training and double precision (gradient checks)
- * use {@link LstmKernel}.
+ * The forward pass of {@link FloatLstmKernel} for inference: the same recurrence, masks, gate layout
+ * and row step ({@link FloatStep}), keeping only the current step's gates and cell, since no backward
+ * pass follows. Training uses {@link FloatLstmKernel}, DOUBLE networks (gradient checks)
+ * {@link LstmKernel}.
  *
  * <p>When every row of the mask is post-padded (real steps first, as the data pipeline makes them),
  * the pass is packed the way PyTorch's {@code pack_padded_sequence} is: rows are taken longest

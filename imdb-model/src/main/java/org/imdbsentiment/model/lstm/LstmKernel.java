@@ -3,7 +3,8 @@ package org.imdbsentiment.model.lstm;
 import java.util.Arrays;
 
 /**
- * Forward and backward pass of one LSTM layer over a whole minibatch, on plain arrays, with DL4J's
+ * Forward and backward pass of one LSTM layer of a DOUBLE network (DL4J's gradient checks) over a whole
+ * minibatch, in double precision with {@code Math.tanh} and {@code Math.exp}, on plain arrays, with DL4J's
  * parameter layout: the 4H gate columns are the block input {@code a} (tanh), then the forget
  * {@code f}, output {@code o} and input {@code i} gates (sigmoid). Per step and example, with mask m:
  * <pre>
@@ -16,12 +17,12 @@ import java.util.Arrays;
  *
  * <p>The forward pass keeps what the backward pass needs on the Java heap, so it survives DL4J's
  * workspace resets between {@code activate} and {@code backpropGradient}. Buffers grow to the largest
- * batch seen and are reused. Not thread-safe: one kernel per layer instance.
+ * batch seen and are reused. Not thread-safe: one kernel per layer instance. FLOAT networks train
+ * with {@link FloatLstmKernel}, the same recurrence in single precision.
  */
 final class LstmKernel {
     private static final double[] EMPTY = new double[0];
 
-    private final boolean exact;
     private int batch;
     private int steps;
     private int size;
@@ -34,13 +35,6 @@ final class LstmKernel {
     private double[] cellGrad = EMPTY;   // [B][H]
     private double[] mask;               // [B][T], or null when every step is real
 
-    /**
-     * @param exact {@code Math.tanh}/{@code Math.exp} (for double precision and gradient checks)
-     *              instead of {@link FastTanh} (whose error is below float rounding)
-     */
-    LstmKernel(boolean exact) {
-        this.exact = exact;
-    }
 
     /**
      * Sizes the buffers for a pass over {@code steps} steps of {@code batch} examples. Every step is
@@ -96,27 +90,14 @@ final class LstmKernel {
     /** One example's gate pre-activations to activations, in place: tanh for a, sigmoid for f, o, i. */
     private void activate(int z, int h) {
         tanhInPlace(gates, z, h);
-        if (exact) {
-            for (int k = z + h; k < z + 4 * h; k++) {
-                gates[k] = 1.0 / (1.0 + Math.exp(-gates[k]));
-            }
-        } else {
-            // Same array, same index: a loop the JIT turns into vector instructions.
-            for (int k = z + h; k < z + 4 * h; k++) {
-                gates[k] = FastTanh.sigmoid(gates[k]);
-            }
+        for (int k = z + h; k < z + 4 * h; k++) {
+            gates[k] = 1.0 / (1.0 + Math.exp(-gates[k]));
         }
     }
 
-    private void tanhInPlace(double[] a, int from, int length) {
-        if (exact) {
-            for (int k = from; k < from + length; k++) {
-                a[k] = Math.tanh(a[k]);
-            }
-        } else {
-            for (int k = from; k < from + length; k++) {
-                a[k] = FastTanh.tanh(a[k]);
-            }
+    private static void tanhInPlace(double[] a, int from, int length) {
+        for (int k = from; k < from + length; k++) {
+            a[k] = Math.tanh(a[k]);
         }
     }
 

@@ -43,17 +43,20 @@ class FastLstmTest {
     private static final int VOCAB = 40;
 
     @Test
-    void fastTanhAndSigmoidAreWithinFloatRoundingOfTheExactFunctions() {
+    void fastTanhAndSigmoidAreWithinAFewFloatRoundingsOfTheExactFunctions() {
         double worstTanh = 0;
         double worstSigmoid = 0;
         for (double x = -20; x <= 20; x += 1e-3) {
-            worstTanh = Math.max(worstTanh, Math.abs(FastTanh.tanh(x) - Math.tanh(x)));
-            worstSigmoid = Math.max(worstSigmoid, Math.abs(FastTanh.sigmoid(x) - 1 / (1 + Math.exp(-x))));
+            float f = (float) x;
+            worstTanh = Math.max(worstTanh, Math.abs(FastTanh.tanh(f) - Math.tanh(f)));
+            worstSigmoid = Math.max(worstSigmoid, Math.abs(FastTanh.sigmoid(f) - 1 / (1 + Math.exp(-f))));
         }
-        assertTrue(worstTanh < 3e-7, "tanh error " + worstTanh);
-        assertTrue(worstSigmoid < 2e-7, "sigmoid error " + worstSigmoid);
-        assertEquals(0.0, FastTanh.tanh(0.0));
-        assertEquals(1.0, FastTanh.tanh(50.0), 1e-6);
+        // A float near 1 is rounded to 6e-8: a few roundings of the rational function's steps.
+        assertTrue(worstTanh < 5e-7, "tanh error " + worstTanh);
+        assertTrue(worstSigmoid < 3e-7, "sigmoid error " + worstSigmoid);
+        assertEquals(0f, FastTanh.tanh(0f));
+        assertEquals(1f, FastTanh.tanh(50f), 1e-6f);
+        assertEquals(-1f, FastTanh.tanh(-50f), 1e-6f);
     }
 
     @Test
