@@ -8,7 +8,7 @@ import org.imdbsentiment.model.bundle.ModelBundle;
 import org.imdbsentiment.model.bundle.Provenance;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
-import org.imdbsentiment.model.lstm.FastBidirectional;
+import org.imdbsentiment.model.FastLayers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ public final class RunBundle {
         var vocabulary = run.vocabulary();
         ComputationGraph graph;
         try {
-            graph = FastBidirectional.upgrade(ComputationGraph.load(best.toFile(), false));
+            graph = FastLayers.upgrade(ComputationGraph.load(best.toFile(), false));
         } catch (IOException | RuntimeException e) {
             throw new DataException("cannot load model " + best + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,7 @@ import org.deeplearning4j.earlystopping.EarlyStoppingModelSaver;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.imdbsentiment.data.AtomicFiles;
-import org.imdbsentiment.model.lstm.FastBidirectional;
+import org.imdbsentiment.model.FastLayers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class AtomicGraphSaver implements EarlyStoppingModelSaver<ComputationGraph
 
     @Override
     public ComputationGraph getBestModel() throws IOException {
-        return FastBidirectional.upgrade(ComputationGraph.load(best.toFile(), true));
+        return FastLayers.upgrade(ComputationGraph.load(best.toFile(), true));
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.data.AtomicFiles;
 import org.imdbsentiment.data.DataException;
-import org.imdbsentiment.model.lstm.FastBidirectional;
+import org.imdbsentiment.model.FastLayers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ record Checkpoint(int completedEpochs, int bestEpoch, double bestScore) {
         try {
             String state = ModelSerializer.getObjectFromFile(file.toFile(), ENTRY);
             Checkpoint c = JSON.readValue(state, Checkpoint.class);
-            return Optional.of(new Loaded(c, FastBidirectional.upgrade(ComputationGraph.load(file.toFile(), true))));
+            return Optional.of(new Loaded(c, FastLayers.upgrade(ComputationGraph.load(file.toFile(), true))));
         } catch (IOException | RuntimeException e) {
             throw new DataException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }

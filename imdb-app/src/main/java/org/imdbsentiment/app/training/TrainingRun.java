@@ -31,7 +31,7 @@ import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
-import org.imdbsentiment.model.lstm.FastBidirectional;
+import org.imdbsentiment.model.FastLayers;
 import org.imdbsentiment.model.lstm.LstmThreads;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -312,7 +312,7 @@ public final class TrainingRun {
     private static TestMetrics test(ExperimentConfig config, RunDirectory run, PreparedData data, List<EpochMetrics> epochs,
                                     int bestEpoch, double bestValAccuracy, Progress.Factory progress) throws IOException {
         int cap = config.get(Settings.MAX_BATCHES);
-        ComputationGraph best = FastBidirectional.upgrade(
+        ComputationGraph best = FastLayers.upgrade(
                 ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false));
         LstmThreads.apply(best, config.get(Settings.LSTM_THREADS));
         ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());

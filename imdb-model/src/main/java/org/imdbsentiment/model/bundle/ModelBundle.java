@@ -19,7 +19,7 @@ import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
-import org.imdbsentiment.model.lstm.FastBidirectional;
+import org.imdbsentiment.model.FastLayers;
 import org.imdbsentiment.model.ngram.NgramBag;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 
@@ -151,7 +151,7 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
         }
         ComputationGraph graph;
         try {
-            graph = FastBidirectional.upgrade(ModelSerializer.restoreComputationGraph(file.toFile(), false));
+            graph = FastLayers.upgrade(ModelSerializer.restoreComputationGraph(file.toFile(), false));
         } catch (IOException | RuntimeException e) {
             throw new BundleException("cannot read the graph of model bundle " + file + ": " + Messages.oneLine(e), e);
         }

@@ -1,12 +1,8 @@
 package org.imdbsentiment.model.lstm;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,44 +30,19 @@ public class FastBidirectional extends Bidirectional {
     }
 
     /**
-     * {@code graph} with each of DL4J's {@link Bidirectional} layers around {@link FastLstm} made a
-     * {@code FastBidirectional}, so that graphs saved before this class existed (v4 and v5 runs,
-     * their checkpoints and bundles) compute their two directions at once too: the same parameters,
-     * updater state (Adam's moments, for a resumed run) and iteration and epoch counts. {@code graph}
-     * itself when it has no such layer (then nothing is copied).
+     * {@code dl4j}'s configuration (mode, both directions, name, input dropout, constraints) as a
+     * {@code FastBidirectional}: for graphs saved before this class existed
+     * ({@link org.imdbsentiment.model.FastLayers#upgrade}).
      */
-    public static ComputationGraph upgrade(ComputationGraph graph) {
-        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
-        boolean changed = false;
-        for (GraphVertex vertex : conf.getVertices().values()) {
-            if (vertex instanceof LayerVertex layerVertex
-                    && layerVertex.getLayerConf().getLayer().getClass() == Bidirectional.class
-                    && ((Bidirectional) layerVertex.getLayerConf().getLayer()).getFwd() instanceof FastLstm) {
-                Bidirectional dl4j = (Bidirectional) layerVertex.getLayerConf().getLayer();
-                FastBidirectional fast = new FastBidirectional();
-                fast.setFwd(dl4j.getFwd());
-                fast.setBwd(dl4j.getBwd());
-                fast.setMode(dl4j.getMode());
-                fast.setLayerName(dl4j.getLayerName());
-                fast.setIDropout(dl4j.getIDropout());
-                fast.setConstraints(dl4j.getConstraints());
-                layerVertex.getLayerConf().setLayer(fast);
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return graph;
-        }
-        // The counters (Adam's bias correction reads the iteration) do not survive clone().
-        conf.setIterationCount(graph.getConfiguration().getIterationCount());
-        conf.setEpochCount(graph.getConfiguration().getEpochCount());
-        ComputationGraph upgraded = new ComputationGraph(conf);
-        upgraded.init(graph.params(), true);
-        INDArray state = graph.getUpdater(false) == null ? null : graph.getUpdater(false).getStateViewArray();
-        if (state != null) {
-            upgraded.getUpdater(true).getStateViewArray().assign(state);
-        }
-        return upgraded;
+    public static FastBidirectional of(Bidirectional dl4j) {
+        FastBidirectional fast = new FastBidirectional();
+        fast.setFwd(dl4j.getFwd());
+        fast.setBwd(dl4j.getBwd());
+        fast.setMode(dl4j.getMode());
+        fast.setLayerName(dl4j.getLayerName());
+        fast.setIDropout(dl4j.getIDropout());
+        fast.setConstraints(dl4j.getConstraints());
+        return fast;
     }
 
     /** What {@link Bidirectional#instantiate} does, with {@link FastBidirectionalLayer} as the runtime layer. */

@@ -1,5 +1,11 @@
 package org.imdbsentiment.model.lstm;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.imdbsentiment.model.embedding.FastEmbeddingSequenceLayer;
+import org.imdbsentiment.model.embedding.FastEmbeddingSequence;
+import org.imdbsentiment.model.FastLayers;
+import org.deeplearning4j.nn.layers.recurrent.BidirectionalLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -66,7 +72,8 @@ class FastBidirectionalTest {
     /** The same graph with DL4J's own {@code Bidirectional} (as v4 runs saved it before FastBidirectional). */
     private static ComputationGraph withDl4jsBidirectional(ComputationGraph fast) {
         ComputationGraph g = new ComputationGraph(ComputationGraphConfiguration.fromJson(fast.getConfiguration().toJson()
-                .replace(FastBidirectional.class.getName(), Bidirectional.class.getName())));
+                .replace(FastBidirectional.class.getName(), Bidirectional.class.getName())
+                .replace(FastEmbeddingSequence.class.getName(), EmbeddingSequenceLayer.class.getName())));
         g.init(fast.params().dup(), false);
         assertFalse(g.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
         return g;
@@ -182,31 +189,40 @@ class FastBidirectionalTest {
     }
 
     @Test
-    void graphsSavedWithDl4jsBidirectionalAreUpgradedWithTheirParametersUpdaterStateAndCounters() {
-        ComputationGraph old = withDl4jsBidirectional(SentimentGraph.build(v4(), VOCAB));
-        Random r = new Random(7);
-        for (int step = 0; step < 2; step++) {
-            Nd4j.getRandom().setSeed(step);
-            old.fit(batch(new int[] {6, 2, 5}, 6, false, r));
-        }
-        old.getConfiguration().setEpochCount(3);
+    void graphsSavedWithDl4jsLayersAreUpgradedWithTheirParametersUpdaterStateAndCounters() {
+        // v4 as saved before FastBidirectional and FastEmbeddingSequence existed, and v1 before the latter.
+        for (ComputationGraph old : List.of(withDl4jsBidirectional(SentimentGraph.build(v4(), VOCAB)),
+                withDl4jsBidirectional(SentimentGraph.build(SmallConfig.of("scratch", 6, 5, "fast", 0.01, 23), VOCAB)))) {
+            assertFalse(old.getLayer(SentimentGraph.EMBEDDING) instanceof FastEmbeddingSequenceLayer);
+            Random r = new Random(7);
+            for (int step = 0; step < 2; step++) {
+                Nd4j.getRandom().setSeed(step);
+                old.fit(batch(new int[] {6, 2, 5}, 6, false, r));
+            }
+            old.getConfiguration().setEpochCount(3);
 
-        ComputationGraph upgraded = FastBidirectional.upgrade(old);
-        assertTrue(upgraded.getLayer(SentimentGraph.LSTM_LAYER) instanceof FastBidirectionalLayer);
-        assertEquals(0, maxAbsDiff(old.params(), upgraded.params()));
-        assertEquals(0, maxAbsDiff(old.getUpdater().getStateViewArray(), upgraded.getUpdater().getStateViewArray()),
-                "Adam's moments carried over");
-        assertEquals(old.getConfiguration().getIterationCount(), upgraded.getConfiguration().getIterationCount());
-        assertEquals(3, upgraded.getConfiguration().getEpochCount());
-        bidirectional(upgraded).setParallel(true);
-        MultiDataSet next = batch(new int[] {7, 3, 4}, 7, false, r);
-        for (ComputationGraph g : List.of(old, upgraded)) {
-            Nd4j.getRandom().setSeed(9);
-            g.fit(next);
+            ComputationGraph upgraded = FastLayers.upgrade(old);
+            assertInstanceOf(FastEmbeddingSequenceLayer.class, upgraded.getLayer(SentimentGraph.EMBEDDING));
+            if (old.getLayer(SentimentGraph.LSTM_LAYER) instanceof BidirectionalLayer) {
+                assertInstanceOf(FastBidirectionalLayer.class, upgraded.getLayer(SentimentGraph.LSTM_LAYER));
+                bidirectional(upgraded).setParallel(true);
+            }
+            assertEquals(0, maxAbsDiff(old.params(), upgraded.params()));
+            assertEquals(0, maxAbsDiff(old.getUpdater().getStateViewArray(), upgraded.getUpdater().getStateViewArray()),
+                    "Adam's moments carried over");
+            assertEquals(old.getConfiguration().getIterationCount(), upgraded.getConfiguration().getIterationCount());
+            assertEquals(3, upgraded.getConfiguration().getEpochCount());
+            MultiDataSet next = batch(new int[] {7, 3, 4}, 7, false, r);
+            for (ComputationGraph g : List.of(old, upgraded)) {
+                Nd4j.getRandom().setSeed(9);
+                g.fit(next);
+            }
+            assertEquals(0, maxAbsDiff(old.params(), upgraded.params()), "training goes on exactly as before");
         }
-        assertEquals(0, maxAbsDiff(old.params(), upgraded.params()), "training goes on exactly as before");
 
         ComputationGraph v1 = SentimentGraph.build(SmallConfig.of("scratch", 6, 5, "fast", 0.01, 23), VOCAB);
-        assertTrue(FastBidirectional.upgrade(v1) == v1, "nothing to upgrade: the same graph");
+        assertTrue(FastLayers.upgrade(v1) == v1, "nothing to upgrade: the same graph");
+        ComputationGraph dl4j = SentimentGraph.build(SmallConfig.of("scratch", 6, 5, "dl4j", 0.01, 23), VOCAB);
+        assertTrue(FastLayers.upgrade(dl4j) == dl4j, "DL4J's LSTM: the graph stays all DL4J's");
     }
 }
