@@ -76,7 +76,7 @@ public final class Benchmark {
             throw new ConfigException("benchmark needs --batches >= 1 and --warmup >= 0");
         }
         MemoryGuard.check(config, MemoryGuard.budgetBytes());
-        ComputeThreads.apply(config.get(Settings.THREADS));
+        ComputeThreads.forTraining(config.get(Settings.THREADS), config.get(Settings.LSTM_THREADS));
         PreparedData data = PreparedData.load(config, ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress),
                 progress);
         int vocab = data.vocabulary().size();

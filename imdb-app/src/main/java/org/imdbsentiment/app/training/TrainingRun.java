@@ -73,7 +73,7 @@ public final class TrainingRun {
     /** Starts a new run in a new directory. */
     public static Result start(ExperimentConfig config, String commandLine, Progress.Factory progress) throws IOException {
         checkBeforeStart(config);
-        ComputeThreads.apply(config.get(Settings.THREADS));
+        ComputeThreads.forTraining(config.get(Settings.THREADS), config.get(Settings.LSTM_THREADS));
         Path data = ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress);
         BuildInfo build = BuildInfo.current();
         RunDirectory run = RunDirectory.create(config.get(Settings.OUTPUT), config.version());
@@ -135,7 +135,7 @@ public final class TrainingRun {
             }
         });
         ExperimentConfig config = saved.with(where);
-        ComputeThreads.apply(config.get(Settings.THREADS));
+        ComputeThreads.forTraining(config.get(Settings.THREADS), config.get(Settings.LSTM_THREADS));
         Path data = ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress);
         RunSummary resumed = summary.with(s -> s.resumed.add(new RunSummary.Resume(Instant.now().toString(),
                 checkpoint.checkpoint().completedEpochs(), commandLine, BuildInfo.current().gitCommit())));
