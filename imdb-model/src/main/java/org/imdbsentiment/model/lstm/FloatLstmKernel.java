@@ -13,7 +13,7 @@ import java.util.Arrays;
  * (kept for DOUBLE networks, which DL4J's gradient checks need), it moves half the bytes, has twice the
  * vector lanes, copies to and from ND4J's float arrays in bulk without converting, and forms each
  * step's recurrent products transposed ({@link CpuGemm#multiplyTransposedRows}: the 4H weight rows
- * against the slice's few rows, which OpenBLAS computes 1.3-1.5x faster for 16-32 rows of 256 units,
+ * against the slice's few rows, which OpenBLAS computes 1.3-1.7x faster for 16-32 rows of 256 units,
  * measured), as {@link FloatInference} does.
  *
  * <p>The forward pass keeps every step's gates, cells and outputs on the Java heap for
