@@ -6,89 +6,51 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.nio.DoubleBuffer;
 
 /**
- * Copies between dense row-major ND4J arrays and Java {@code double[]}: the bridge between the
- * kernel's loops and ND4J's matrix products. Only for arrays this package allocated itself
- * ('c' order, no offset, unit element stride), in FLOAT or DOUBLE. Float data moves in bulk through
- * a reusable scratch array; one instance per user, not thread-safe.
+ * Copies between dense row-major ND4J arrays and Java arrays: the bridge between
+ * {@link LstmKernel}'s {@code double[]} loops and ND4J's DOUBLE matrix products (the single-precision
+ * kernels copy their float arrays in bulk themselves), and the placement of a direction's time-major
+ * output into a bidirectional layer's output (FLOAT or DOUBLE). Only for arrays this package allocated
+ * itself ('c' order, no offset, unit element stride); one instance per user, not thread-safe.
  */
 final class NdCopy {
     private float[] scratch = new float[0];
     private float[] second = new float[0];
 
-    /** {@code dst[offset .. offset+n)} = the first n values of {@code src}. */
+    /** {@code dst[offset .. offset+n)} = the first n values of {@code src} (DOUBLE). */
     void read(INDArray src, double[] dst, int offset, int n) {
-        checkDense(src, n);
-        if (src.dataType() == DataType.FLOAT) {
-            float[] f = floats(n);
-            src.data().asNioFloat().get(0, f, 0, n);
-            for (int k = 0; k < n; k++) {
-                dst[offset + k] = f[k];
-            }
-        } else {
-            src.data().asNioDouble().get(0, dst, offset, n);
-        }
+        checkDouble(src, n);
+        src.data().asNioDouble().get(0, dst, offset, n);
     }
 
-    /** The first n values of {@code dst} = {@code src[offset .. offset+n)}. */
+    /** The first n values of {@code dst} (DOUBLE) = {@code src[offset .. offset+n)}. */
     void write(double[] src, int offset, int n, INDArray dst) {
         writeAt(src, offset, n, dst, 0);
     }
 
-    /** {@code dst[at .. at+n)} = {@code src[offset .. offset+n)}. */
+    /** {@code dst[at .. at+n)} (DOUBLE) = {@code src[offset .. offset+n)}. */
     void writeAt(double[] src, int offset, int n, INDArray dst, long at) {
-        checkDense(dst, at + n);
-        int index = Math.toIntExact(at);
-        if (dst.dataType() == DataType.FLOAT) {
-            float[] f = floats(n);
-            for (int k = 0; k < n; k++) {
-                f[k] = (float) src[offset + k];
-            }
-            dst.data().asNioFloat().put(index, f, 0, n);
-        } else {
-            dst.data().asNioDouble().put(index, src, offset, n);
-        }
+        checkDouble(dst, at + n);
+        dst.data().asNioDouble().put(Math.toIntExact(at), src, offset, n);
     }
 
     /**
      * {@code dst[offset + k] = src[from + k] + added[k] + bias[k mod bias.length]} for k < n: a slice
-     * of one array, a whole second one (or nothing when null) and a repeated row, in one pass.
+     * of one array, a whole second one (or nothing when null) and a repeated row, in one pass (DOUBLE).
      */
     void readSum(INDArray src, long from, INDArray added, double[] bias, double[] dst, int offset, int n) {
-        checkDense(src, from + n);
+        checkDouble(src, from + n);
         int width = bias.length;
         if (n % width != 0) {
             throw new IllegalArgumentException(n + " values are not whole rows of " + width);
         }
         if (added != null) {
-            checkDense(added, n);
+            checkDouble(added, n);
         }
-        if (src.dataType() == DataType.FLOAT) {
-            float[] a = floats(n);
-            src.data().asNioFloat().get(Math.toIntExact(from), a, 0, n);
-            float[] b = null;
-            if (added != null) {
-                b = second(n);
-                added.data().asNioFloat().get(0, b, 0, n);
-            }
-            for (int r = 0; r < n; r += width) {
-                int d = offset + r;
-                if (b == null) {
-                    for (int k = 0; k < width; k++) {
-                        dst[d + k] = a[r + k] + bias[k];
-                    }
-                } else {
-                    for (int k = 0; k < width; k++) {
-                        dst[d + k] = (double) a[r + k] + b[r + k] + bias[k];
-                    }
-                }
-            }
-        } else {
-            src.data().asNioDouble().get(Math.toIntExact(from), dst, offset, n);
-            DoubleBuffer in = added == null ? null : added.data().asNioDouble();
-            for (int r = 0; r < n; r += width) {
-                for (int k = 0; k < width; k++) {
-                    dst[offset + r + k] += bias[k] + (in == null ? 0 : in.get(r + k));
-                }
+        src.data().asNioDouble().get(Math.toIntExact(from), dst, offset, n);
+        DoubleBuffer in = added == null ? null : added.data().asNioDouble();
+        for (int r = 0; r < n; r += width) {
+            for (int k = 0; k < width; k++) {
+                dst[offset + r + k] += bias[k] + (in == null ? 0 : in.get(r + k));
             }
         }
     }
@@ -161,6 +123,14 @@ final class NdCopy {
             scratch = new float[n];
         }
         return scratch;
+    }
+
+    private static void checkDouble(INDArray a, long n) {
+        checkDense(a, n);
+        if (a.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("expected a DOUBLE array (single precision copies its own), got "
+                    + a.shapeInfoToString());
+        }
     }
 
     private static void checkDense(INDArray a, long n) {
