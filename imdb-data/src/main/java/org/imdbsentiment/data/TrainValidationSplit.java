@@ -8,13 +8,14 @@ import java.util.Random;
 /**
  * Splits the official training reviews into training and validation sets, stratified by label and
  * seeded: the same reviews, seed and size always give the same split. Both parts keep the input's
- * order (the split chooses members, the training iterator shuffles).
+ * order (the split chooses members, the training iterator shuffles). Size 0 holds nothing out (a
+ * final fit on every training review).
  */
 public record TrainValidationSplit(List<Review> train, List<Review> validation) {
 
     public static TrainValidationSplit of(List<Review> reviews, int validationSize, long seed) {
-        if (validationSize < 1 || validationSize >= reviews.size()) {
-            throw new IllegalArgumentException("validation size must be between 1 and "
+        if (validationSize < 0 || validationSize >= reviews.size()) {
+            throw new IllegalArgumentException("validation size must be between 0 and "
                     + (reviews.size() - 1) + ", was " + validationSize);
         }
         List<Integer> chosen = new ArrayList<>();

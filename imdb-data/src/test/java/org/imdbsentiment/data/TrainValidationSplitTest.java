@@ -59,8 +59,16 @@ class TrainValidationSplitTest {
     }
 
     @Test
-    void rejectsASizeThatLeavesNoTrainingData() {
+    void rejectsASizeThatLeavesNoTrainingDataOrIsNegative() {
         assertThrows(IllegalArgumentException.class, () -> TrainValidationSplit.of(reviews(5, 5), 10, 1));
-        assertThrows(IllegalArgumentException.class, () -> TrainValidationSplit.of(reviews(5, 5), 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> TrainValidationSplit.of(reviews(5, 5), -1, 1));
+    }
+
+    @Test
+    void sizeZeroKeepsEveryReviewForTrainingInOrder() {
+        List<Review> all = reviews(6, 4);
+        TrainValidationSplit s = TrainValidationSplit.of(all, 0, 3);
+        assertEquals(all, s.train());
+        assertTrue(s.validation().isEmpty());
     }
 }

@@ -91,7 +91,10 @@ public final class Benchmark {
         int[] pass = {0};
         ReviewDataSetIterator trainBatches = pipeline.trainingBatches(data.train(), config.get(Settings.BATCHING),
                 () -> pass[0]);
-        ReviewDataSetIterator validationBatches = pipeline.evaluationBatches(data.validation());
+        // A final fit (validation-size 0) validates nothing: its inference is timed on training reviews,
+        // and its epoch estimate has no validation pass.
+        List<EncodedReview> scored = data.validation().isEmpty() ? data.train() : data.validation();
+        ReviewDataSetIterator validationBatches = pipeline.evaluationBatches(scored);
         log.info("Timing {} training minibatches after {} warm-up ones", batches, warmup);
         int workers = config.get(Settings.WORKERS);
         Timing train = workers == 1 ? time(trainBatches, warmup, batches, graph::fit, () -> pass[0]++)
@@ -99,10 +102,10 @@ public final class Benchmark {
         log.info("Timing {} validation minibatches scored", batches);
         Timing inference = time(validationBatches, warmup, batches,
                 ds -> Evaluator.predict(graph, ds.getFeatures(), ds.getFeaturesMaskArray()), () -> { });
-        Timing single = singleReviews(graph, data.validation(), pipeline, warmup, batches);
+        Timing single = singleReviews(graph, scored, pipeline, warmup, batches);
 
         long[] epoch = tokens(trainBatches);
-        long[] validation = tokens(validationBatches);
+        long[] validation = data.validation().isEmpty() ? new long[] {0, 0} : tokens(validationBatches);
         double epochSeconds = epoch[0] / (train.paddedTokens() / train.seconds())
                 + validation[0] / (inference.paddedTokens() / inference.seconds());
 

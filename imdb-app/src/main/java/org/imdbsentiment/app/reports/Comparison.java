@@ -55,8 +55,10 @@ public final class Comparison {
             return summary.bestEpoch() != null ? summary.bestEpoch() : EpochMetrics.best(epochs);
         }
 
-        double bestValAccuracy() {
-            return epochs.get(bestEpoch() - 1).valAccuracy();
+        /** The kept epoch's validation accuracy; null for a final fit (no validation). */
+        Double bestValAccuracy() {
+            EpochMetrics best = epochs.get(bestEpoch() - 1);
+            return best.validated() ? best.valAccuracy() : null;
         }
 
         Optional<TestMetrics.Confusion> confusion() {
@@ -106,7 +108,7 @@ public final class Comparison {
     /** One row of results.json. */
     record ResultRow(String version, String label, String mainChange, String runDirectory, String status,
                      String gitCommit, String compute, String gloveFile, Integer gloveMatched,
-                     Double gloveMatchedPercent, int epochs, int bestEpoch, double bestValAccuracy, Double testAccuracy,
+                     Double gloveMatchedPercent, int epochs, int bestEpoch, Double bestValAccuracy, Double testAccuracy,
                      Double rocAuc, TestMetrics.Confusion confusionMatrix, Shift shiftVsV1,
                      Double trainSecondsPerEpoch) {
     }
@@ -274,9 +276,11 @@ public final class Comparison {
                 .append("| configuration | seeds | best val acc | test acc |\n|---|---|---|---|\n");
         groups.forEach((name, group) -> {
             List<Double> tests = group.stream().flatMap(r -> r.test().stream()).map(TestMetrics::accuracy).toList();
+            List<Double> validated = group.stream().map(Run::bestValAccuracy).filter(java.util.Objects::nonNull).toList();
             md.append("| ").append(name).append(" | ")
                     .append(String.join(", ", group.stream().map(r -> r.config().get(Settings.SEED).toString()).toList()))
-                    .append(" | ").append(meanSd(group.stream().map(Run::bestValAccuracy).toList()))
+                    .append(" | ").append(validated.isEmpty() ? "— (final fits)" : meanSd(validated)
+                            + (validated.size() < group.size() ? " (" + validated.size() + " validated)" : ""))
                     .append(" | ").append(tests.isEmpty() ? "—" : meanSd(tests)
                             + (tests.size() < group.size() ? " (" + tests.size() + " with a test figure)" : ""))
                     .append(" |\n");
@@ -305,7 +309,8 @@ public final class Comparison {
                             g.matched(), g.vocabularySize(), g.matchedPercent())).orElse("—"))
                     .append(" | ").append(r.epochs().size())
                     .append(r.status() != null && !r.status().equals(RunSummary.FINISHED) ? " (" + r.status() + ")" : "")
-                    .append(" | ").append(percent(r.bestValAccuracy())).append(" (epoch ").append(r.bestEpoch()).append(")")
+                    .append(" | ").append(r.bestValAccuracy() == null ? "— (final fit, last epoch " + r.bestEpoch() + ")"
+                            : percent(r.bestValAccuracy()) + " (epoch " + r.bestEpoch() + ")")
                     .append(" | ").append(r.test().map(t -> percent(t.accuracy())
                             + (t.isComplete() ? "" : " (partial)")).orElse("—"))
                     .append(" | ").append(r.test().map(t -> String.format(Locale.ROOT, "%.4f", t.rocAuc())).orElse("—"))
@@ -349,8 +354,9 @@ public final class Comparison {
                     "- test confusion matrix: TN %,d, FP %,d, FN %,d, TP %,d%n", c.tn(), c.fp(), c.fn(), c.tp())));
             md.append("\n| epoch | train loss | val loss | val acc | train s | val s |\n|---|---|---|---|---|---|\n");
             for (EpochMetrics e : r.epochs()) {
-                md.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.2f%% | %.0f | %.0f |%n", e.epoch(),
-                        e.trainLoss(), e.valLoss(), 100 * e.valAccuracy(), e.trainSeconds(), e.valSeconds()));
+                md.append(e.validated() ? String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.2f%% | %.0f | %.0f |%n", e.epoch(),
+                        e.trainLoss(), e.valLoss(), 100 * e.valAccuracy(), e.trainSeconds(), e.valSeconds())
+                        : String.format(Locale.ROOT, "| %d | %.4f | — | — | %.0f | — |%n", e.epoch(), e.trainLoss(), e.trainSeconds()));
             }
             md.append('\n');
         }

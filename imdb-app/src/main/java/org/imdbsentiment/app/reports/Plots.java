@@ -30,12 +30,21 @@ public final class Plots {
     private Plots() {
     }
 
-    /** Training loss, validation loss (left axis) and validation accuracy (right axis) per epoch. */
+    /**
+     * Training loss, validation loss (left axis) and validation accuracy (right axis) per epoch; the
+     * training loss alone for a final fit.
+     */
     public static void learningCurves(String title, List<EpochMetrics> epochs, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("epoch").yAxisTitle("loss (binary cross-entropy)").build();
         double[] x = epochs.stream().mapToDouble(EpochMetrics::epoch).toArray();
         chart.addSeries("train loss", x, epochs.stream().mapToDouble(EpochMetrics::trainLoss).toArray());
+        if (epochs.stream().noneMatch(EpochMetrics::validated)) {
+            // A final fit: no validation to draw.
+            chart.getStyler().setXAxisDecimalPattern("0");
+            save(chart, png);
+            return;
+        }
         chart.addSeries("validation loss", x, epochs.stream().mapToDouble(EpochMetrics::valLoss).toArray());
         XYSeries acc = chart.addSeries("validation accuracy (%)", x,
                 epochs.stream().mapToDouble(e -> 100 * e.valAccuracy()).toArray());
@@ -61,13 +70,17 @@ public final class Plots {
         save(chart, png);
     }
 
-    /** Validation accuracy per epoch of several runs, overlaid. */
+    /** Validation accuracy per epoch of several runs, overlaid (runs without validation left out). */
     public static void validationCurves(String title, Map<String, List<EpochMetrics>> runs, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("epoch").yAxisTitle("validation accuracy (%)").build();
-        runs.forEach((name, epochs) -> chart.addSeries(name,
-                epochs.stream().mapToDouble(EpochMetrics::epoch).toArray(),
-                epochs.stream().mapToDouble(e -> 100 * e.valAccuracy()).toArray()));
+        // Final fits have no validation curve.
+        runs.forEach((name, epochs) -> {
+            if (epochs.stream().anyMatch(EpochMetrics::validated)) {
+                chart.addSeries(name, epochs.stream().mapToDouble(EpochMetrics::epoch).toArray(),
+                        epochs.stream().mapToDouble(e -> 100 * e.valAccuracy()).toArray());
+            }
+        });
         chart.getStyler().setXAxisDecimalPattern("0");
         save(chart, png);
     }

@@ -12,8 +12,8 @@ import java.util.Locale;
  * @param epoch        from 1
  * @param batches      training minibatches in the epoch
  * @param trainLoss    mean minibatch loss over the epoch
- * @param valLoss      validation binary cross-entropy after the epoch
- * @param valAccuracy  validation accuracy after the epoch
+ * @param valLoss      validation binary cross-entropy after the epoch (NaN in a final fit, which has no validation)
+ * @param valAccuracy  validation accuracy after the epoch (NaN in a final fit)
  * @param trainSeconds wall time of the epoch's training
  * @param valSeconds   wall time of its validation
  */
@@ -42,12 +42,23 @@ public record EpochMetrics(int epoch, int batches, double trainLoss, double valL
                 epoch, batches, trainLoss, valLoss, valAccuracy, trainSeconds, valSeconds);
     }
 
-    /** The first epoch with the highest validation accuracy (early stopping's choice); 0 for none. */
+    /** Whether the epoch was validated (a final fit's epochs are not: their validation values are NaN). */
+    public boolean validated() {
+        return !Double.isNaN(valAccuracy);
+    }
+
+    /**
+     * The first epoch with the highest validation accuracy (early stopping's choice); in a run without
+     * validation (a final fit), the last epoch, the one it keeps; 0 for none.
+     */
     public static int best(List<EpochMetrics> epochs) {
+        if (!epochs.isEmpty() && epochs.stream().noneMatch(EpochMetrics::validated)) {
+            return epochs.get(epochs.size() - 1).epoch();
+        }
         int best = 0;
         double acc = -1;
         for (EpochMetrics e : epochs) {
-            if (e.valAccuracy() > acc) {
+            if (e.validated() && e.valAccuracy() > acc) {
                 acc = e.valAccuracy();
                 best = e.epoch();
             }

@@ -9,6 +9,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.imdbsentiment.app.runs.EpochMetrics;
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.model.BinaryEvaluation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,17 +85,23 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
                         ComputationGraph net) {
         long now = System.nanoTime();
         EpochMetrics m = new EpochMetrics(epochs.size() + 1, batches, batches == 0 ? Double.NaN : lossSum / batches,
-                validation.last().loss(), validation.last().accuracy(),
+                validation.last().map(BinaryEvaluation::loss).orElse(Double.NaN),
+                validation.last().map(BinaryEvaluation::accuracy).orElse(Double.NaN),
                 (trainEnd - epochStart) / 1e9, (now - trainEnd) / 1e9);
         epochs.add(m);
         if (score > bestScore) {
             bestScore = score;
             bestEpoch = m.epoch();
         }
-        log.info("Epoch {}: train loss {}, val loss {}, val acc {}%, {} s train + {} s validation{}", m.epoch(),
-                String.format("%.4f", m.trainLoss()), String.format("%.4f", m.valLoss()),
-                String.format("%.2f", 100 * m.valAccuracy()), Math.round(m.trainSeconds()), Math.round(m.valSeconds()),
-                bestEpoch == m.epoch() ? " (best so far)" : "");
+        if (m.validated()) {
+            log.info("Epoch {}: train loss {}, val loss {}, val acc {}%, {} s train + {} s validation{}", m.epoch(),
+                    String.format("%.4f", m.trainLoss()), String.format("%.4f", m.valLoss()),
+                    String.format("%.2f", 100 * m.valAccuracy()), Math.round(m.trainSeconds()), Math.round(m.valSeconds()),
+                    bestEpoch == m.epoch() ? " (best so far)" : "");
+        } else {
+            log.info("Epoch {}: train loss {}, {} s train (final fit: no validation)", m.epoch(),
+                    String.format("%.4f", m.trainLoss()), Math.round(m.trainSeconds()));
+        }
         try {
             run.writeEpochs(epochs);
             new Checkpoint(epochs.size(), bestEpoch, bestScore).save(run, net);
@@ -117,7 +124,7 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
         return epochs.size();
     }
 
-    /** The epoch (from 1) with the best validation accuracy; 0 before any. */
+    /** The epoch (from 1) with the best validation accuracy (in a final fit, the last); 0 before any. */
     int bestEpoch() {
         return bestEpoch;
     }

@@ -53,7 +53,8 @@ import java.util.TreeMap;
 
 /**
  * One training run, end to end: data, split, vocabulary, model, early stopping on validation
- * accuracy, and the best model's evaluation on the test set. Everything it makes goes into a new
+ * accuracy, and the best model's evaluation on the test set. With validation-size 0 (a final fit) it
+ * trains on every training review for exactly {@code epochs} epochs and keeps the last. Everything it makes goes into a new
  * run directory: resolved config, vocabulary, validation ids, per-epoch metrics, best model, test
  * report, a self-contained model bundle and a summary with seed, commit, data checksum, command and
  * machine. After every epoch a checkpoint is saved, and {@link #resume} continues an interrupted run
@@ -226,7 +227,13 @@ public final class TrainingRun {
         int bestSoFar = checkpoint.map(c -> c.checkpoint().bestEpoch()).orElse(0);
         double bestScoreSoFar = checkpoint.map(c -> c.checkpoint().bestScore()).orElse(Double.NEGATIVE_INFINITY);
         int cap = config.get(Settings.MAX_BATCHES);
-        ValidationScore validationScore = new ValidationScore(pipeline.evaluationBatches(data.validation()), cap);
+        boolean finalFit = data.validation().isEmpty();
+        if (finalFit) {
+            log.info("Final fit: no validation reviews; training on all {} for exactly {} epochs and keeping the last",
+                    data.train().size(), config.get(Settings.EPOCHS));
+        }
+        ValidationScore validationScore = finalFit ? ValidationScore.none(completed)
+                : ValidationScore.on(pipeline.evaluationBatches(data.validation()), cap);
         List<EpochMetrics> earlier = checkpoint.isEmpty() ? List.of() : run.epochs().subList(0, completed);
         int epochBatches = (data.train().size() + pipeline.batchSize() - 1) / pipeline.batchSize();
         EpochRecorder recorder = new EpochRecorder(run, validationScore, cap == 0 ? epochBatches : Math.min(cap, epochBatches),
@@ -282,12 +289,11 @@ public final class TrainingRun {
                                    EpochRecorder recorder, Progress.Factory progress) throws IOException {
         List<EpochMetrics> epochs = recorder.epochs();
         int bestEpoch = recorder.bestEpoch();
-        double bestValAccuracy = epochs.get(bestEpoch - 1).valAccuracy();
+        Double bestValAccuracy = epochs.get(bestEpoch - 1).validated() ? epochs.get(bestEpoch - 1).valAccuracy() : null;
         TestMetrics metrics = config.get(Settings.SKIP_TEST) ? null
                 : test(config, run, data, epochs, bestEpoch, bestValAccuracy, progress);
         if (metrics == null) {
-            log.info("Best epoch {} (validation accuracy {}%); test set not evaluated (skip-test)", bestEpoch,
-                    String.format("%.2f", 100 * bestValAccuracy));
+            log.info("{}; test set not evaluated (skip-test)", chosen(bestEpoch, bestValAccuracy));
         }
         summary[0] = summary[0].with(s -> {
             s.status = RunSummary.FINISHED;
@@ -310,15 +316,15 @@ public final class TrainingRun {
 
     /** The best model on the test set, once: the report, predictions and metrics. */
     private static TestMetrics test(ExperimentConfig config, RunDirectory run, PreparedData data, List<EpochMetrics> epochs,
-                                    int bestEpoch, double bestValAccuracy, Progress.Factory progress) throws IOException {
+                                    int bestEpoch, Double bestValAccuracy, Progress.Factory progress) throws IOException {
         int cap = config.get(Settings.MAX_BATCHES);
         ComputationGraph best = FastLayers.upgrade(
                 ComputationGraph.load(run.resolve(RunDirectory.BEST_MODEL).toFile(), false));
         LstmThreads.apply(best, config.get(Settings.LSTM_THREADS));
         ReviewDataSetIterator testBatches = data.pipeline().evaluationBatches(data.test());
         int batches = cap == 0 ? testBatches.batchesPerEpoch() : Math.min(cap, testBatches.batchesPerEpoch());
-        log.info("Best epoch {} (validation accuracy {}%); evaluating on {} test reviews{}", bestEpoch,
-                String.format("%.2f", 100 * bestValAccuracy), cap == 0 ? data.test().size() : "at most " + cap * data.pipeline().batchSize(),
+        log.info("{}; evaluating on {} test reviews{}", chosen(bestEpoch, bestValAccuracy),
+                cap == 0 ? data.test().size() : "at most " + cap * data.pipeline().batchSize(),
                 cap == 0 ? "" : " (max-batches " + cap + ")");
         long t0 = System.nanoTime();
         List<ScoredReview> scored;
@@ -333,6 +339,12 @@ public final class TrainingRun {
         log.info("Test: accuracy {}%, ROC AUC {} ({} reviews)", String.format("%.2f", 100 * metrics.accuracy()),
                 String.format("%.4f", metrics.rocAuc()), metrics.reviews());
         return metrics;
+    }
+
+    /** The kept epoch, for the log: the best by validation, or a final fit's last. */
+    private static String chosen(int epoch, Double valAccuracy) {
+        return valAccuracy == null ? "Final fit's last epoch (" + epoch + ")"
+                : "Best epoch " + epoch + " (validation accuracy " + String.format("%.2f", 100 * valAccuracy) + "%)";
     }
 
     private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, RunDirectory run,

@@ -266,6 +266,37 @@ class CliTest {
     }
 
     @Test
+    void aFinalFitTrainsOnEveryTrainingReviewForExactlyItsEpochsAndKeepsTheLast(@TempDir Path tmp) throws IOException {
+        // patience 1 would end a validated run after its first epoch without a better score
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        assertEquals(0, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(), "--validation-size", "0",
+                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--epochs", "3",
+                "--patience", "1", "--learning-rate", "0.01"), errText());
+        Path runDir = onlyRunDirectory(tmp.resolve("runs"));
+        List<EpochMetrics> epochs = RunDirectory.existing(runDir).epochs();
+        assertEquals(3, epochs.size());
+        assertTrue(epochs.stream().noneMatch(EpochMetrics::validated), epochs.toString());
+        assertEquals(List.of(""), Files.readAllLines(runDir.resolve(RunDirectory.VALIDATION_IDS)));
+        String summary = Files.readString(runDir.resolve(RunDirectory.SUMMARY));
+        assertTrue(summary.contains("\"train\" : 80") && summary.contains("\"validation\" : 0"), summary);
+        assertTrue(summary.contains("\"best_epoch\" : 3"), summary);
+        assertFalse(summary.contains("best_val_accuracy"), summary);
+        // the model kept is the last epoch's, not the first one's: DL4J's trainer counts an epoch after
+        // its model is saved, so the third epoch's model says 2 (the first's would say 0)
+        assertEquals(2, ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false)
+                .getConfiguration().getEpochCount());
+        String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
+        assertTrue(metrics.contains("\"reviews\" : 80"), metrics);
+
+        Path compared = tmp.resolve("compared");
+        assertEquals(0, run("compare", "--output", compared.toString(), runDir.toString()), errText());
+        String results = Files.readString(compared.resolve("results.md"));
+        assertTrue(results.contains("| — (final fit, last epoch 3) |"), results);
+        assertTrue(results.contains("| 3 | ") && results.contains(" | — | — | "), results);
+        assertTrue(Files.readString(compared.resolve("results.json")).contains("\"best_val_accuracy\" : null"));
+    }
+
+    @Test
     void aTrainedRunHasItsReportAndCharts(@TempDir Path tmp) throws IOException {
         Path runDir = trainMini(tmp);
         String metrics = Files.readString(runDir.resolve(RunDirectory.TEST_METRICS));
@@ -452,7 +483,7 @@ class CliTest {
     void anImpossibleValidationSizeIsAUsageErrorBeforeAnyRunDirectory(@TempDir Path tmp) {
         Path output = tmp.resolve("runs");
         assertEquals(Cli.USAGE, run("--validation-size", "25000", "--output", output.toString()));
-        assertTrue(errText().contains("validation-size must be a whole number from 1 to 24999"), errText());
+        assertTrue(errText().contains("validation-size must be a whole number from 0 to 24999"), errText());
         assertTrue(Files.notExists(output));
     }
 

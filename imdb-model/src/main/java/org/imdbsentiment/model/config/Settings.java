@@ -31,8 +31,10 @@ public final class Settings {
             "reviews are truncated to this many tokens");
     public static final Setting<Integer> VOCAB_SIZE = Setting.integer("vocab-size", Group.DATA, 25_000, 1, 1_000_000,
             "most frequent training tokens kept (PAD and UNK come on top)");
-    public static final Setting<Integer> VALIDATION_SIZE = Setting.integer("validation-size", Group.DATA, 5_000, 1, 24_999,
-            "training reviews held out for validation (stratified; IMDB's training split has 25,000)");
+    public static final Setting<Integer> VALIDATION_SIZE = Setting.integer("validation-size", Group.DATA, 5_000, 0, 24_999,
+            "training reviews held out for validation (stratified; IMDB's training split has 25,000); 0: a final "
+                    + "fit, training on all of them for exactly `epochs` epochs (a count an earlier run chose on "
+                    + "validation) and keeping the last epoch's model");
     public static final Setting<Padding> PADDING = Setting.choice("padding", Group.DATA, Padding.MASKED,
             List.of(Padding.values()), Padding::key,
             "masked (each batch trimmed, padding masked) or naive (padded to max-length, no mask)");
