@@ -9,7 +9,7 @@ data=${1:?usage: $0 <aclImdb archive or directory> <output.jsonl> [jar]}
 out=${2:?usage: $0 <aclImdb archive or directory> <output.jsonl> [jar]}
 jar=${3:-imdb-app/target/imdb-sentiment-0.1.0-SNAPSHOT.jar}
 batches=${BATCHES:-30}
-warmup=${WARMUP:-5}
+warmup=${WARMUP:-20}
 mkdir -p "$(dirname "$out")"
 
 bench() { # <threads> <extra options...>

@@ -18,7 +18,7 @@ data=${1:?usage: $0 <aclImdb archive or directory> [rounds] [jar]}
 rounds=${2:-3}
 jar=${3:-imdb-app/target/imdb-sentiment-0.1.0-SNAPSHOT.jar}
 batches=${BATCHES:-20}
-warmup=${WARMUP:-3}
+warmup=${WARMUP:-20}
 peer=$(dirname "$0")/pytorch-peer.py
 py=${PYTHON:-/usr/bin/python3}
 "$py" -c "import torch" 2>/dev/null || { echo "error: PyTorch is missing for $py (apt-get install python3-torch)" >&2; exit 1; }

@@ -16,7 +16,7 @@ rounds=${2:-3}
 jar=${3:-imdb-app/target/imdb-sentiment-0.1.0-SNAPSHOT.jar}
 version=${VERSION:-v4}
 batches=${BATCHES:-20}
-warmup=${WARMUP:-3}
+warmup=${WARMUP:-20}
 [ -f "$jar" ] || { echo "error: no jar at $jar (./mvnw package -DskipTests)" >&2; exit 1; }
 field() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d[sys.argv[2]][sys.argv[3]])' "$@"; }
 

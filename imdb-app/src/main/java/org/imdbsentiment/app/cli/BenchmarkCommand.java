@@ -24,8 +24,10 @@ final class BenchmarkCommand implements Command {
     @Option(names = "--batches", paramLabel = "<n>", description = "timed minibatches of each kind (default: 20)")
     int batches = 20;
 
-    @Option(names = "--warmup", paramLabel = "<n>", description = "untimed minibatches first (default: 3)")
-    int warmup = 3;
+    @Option(names = "--warmup", paramLabel = "<n>", description = "untimed minibatches first (default: 20: training "
+            + "reaches its steady speed after about 15, once the JIT has compiled the hot loops and DL4J's workspaces "
+            + "have grown to the largest minibatch; docs/performance.md)")
+    int warmup = 20;
 
     BenchmarkCommand(CliContext context) {
         this.context = context;
