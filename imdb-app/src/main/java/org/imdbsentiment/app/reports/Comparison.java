@@ -81,11 +81,13 @@ public final class Comparison {
                     : ", " + config.get(Settings.MAX_LENGTH) + " tokens"
                     + (config.get(Settings.TRUNCATION) == org.imdbsentiment.data.Truncation.HEAD ? "" : " (" + config.get(Settings.TRUNCATION).key() + ")");
             int h = config.get(Settings.HIDDEN_SIZE);
+            String fit = config.get(Settings.VALIDATION_SIZE) == 0
+                    ? "; final fit: every training review, " + config.get(Settings.EPOCHS) + " epochs" : "";
             return switch (config.get(Settings.ARCHITECTURE)) {
-                case LAST_STEP -> words + lengths;
-                case BILSTM_POOL -> "BiLSTM " + h + "x2, max+mean pooled; " + words + lengths;
-                case HYBRID -> "BiLSTM " + h + "x2 pooled + bag of n-grams; " + words + lengths;
-                case NGRAMS -> "bag of unigrams + hashed bigrams alone" + lengths;
+                case LAST_STEP -> words + lengths + fit;
+                case BILSTM_POOL -> "BiLSTM " + h + "x2, max+mean pooled; " + words + lengths + fit;
+                case HYBRID -> "BiLSTM " + h + "x2 pooled + bag of n-grams; " + words + lengths + fit;
+                case NGRAMS -> "bag of unigrams + hashed bigrams alone" + lengths + fit;
             };
         }
 
@@ -137,7 +139,8 @@ public final class Comparison {
      * other than its version's own (a naive run on frozen GloVe: {@code naive-glove-frozen}; v1 with
      * seed 1: {@code v1-seed1}; others as {@code -<key><value>}). Settings a run did not record (it
      * predates them) do not count; then the pretrained vectors where they are not the version's own
-     * ({@link #vectorsSuffix}). Names the run in the table, the curves and the copied charts.
+     * ({@link #vectorsSuffix}). A run that validated with the default split and epoch limit, of a version
+     * whose model is a final fit (v4: validation-size 0), is {@code v4-validated}. Names the run in the table, the curves and the copied charts.
      */
     static String label(ExperimentConfig config, java.util.Set<String> recorded, Optional<GloveCoverage> coverage) {
         Map<String, String> own;
@@ -148,8 +151,17 @@ public final class Comparison {
         }
         ExperimentConfig versionDefaults = ExperimentConfig.of(own.isEmpty() ? Map.of() : own);
         StringBuilder label = new StringBuilder(config.version());
+        // A validated run of a version whose model is a final fit (validation-size 0): "-validated"
+        // stands for the validation split and epoch limit of the defaults, which chose its settings.
+        boolean validated = versionDefaults.get(Settings.VALIDATION_SIZE) == 0 && recorded.contains(Settings.VALIDATION_SIZE.key())
+                && config.get(Settings.VALIDATION_SIZE).equals(Settings.VALIDATION_SIZE.defaultValue())
+                && config.get(Settings.EPOCHS).equals(Settings.EPOCHS.defaultValue());
+        if (validated) {
+            label.append("-validated");
+        }
         for (Setting<?> s : Settings.ALL) {
-            if (!s.group().changesResults() || s == Settings.VERSION || !recorded.contains(s.key())) {
+            if (!s.group().changesResults() || s == Settings.VERSION || !recorded.contains(s.key())
+                    || (validated && (s == Settings.VALIDATION_SIZE || s == Settings.EPOCHS))) {
                 continue;
             }
             String value = config.toSettings().get(s.key());

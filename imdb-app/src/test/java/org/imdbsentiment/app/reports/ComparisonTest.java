@@ -178,4 +178,28 @@ class ComparisonTest {
         String md = Files.readString(tmp.resolve("out/results.md"));
         assertTrue(md.contains("| v1-max-length400-lstmdl4j |"), md);
     }
+
+    @Test
+    void validatedRunsOfAFinalFitVersionAreLabelledValidatedAndItsFinalFitsHaveNoValidationColumn(@TempDir Path tmp)
+            throws IOException {
+        String metrics = "{\"accuracy\":%s,\"roc_auc\":0.9,\"confusion_matrix\":{\"tn\":1,\"fp\":1,\"fn\":1,\"tp\":1}}";
+        // v4's file says validation-size=0 and epochs=5: its validated runs recorded the defaults
+        Path validated = fakeRun(tmp, "a", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", metrics.formatted("0.80"));
+        Files.writeString(validated.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
+                + "validation-size=5000\nepochs=15\nseed=1\n");
+        Path otherLimit = fakeRun(tmp, "b", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
+        Files.writeString(otherLimit.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
+                + "validation-size=5000\nepochs=2\n");
+        Path finalFit = fakeRun(tmp, "c", "v4", "glove-trainable", "1,12,0.50,NaN,NaN,100,0\n2,12,0.40,NaN,NaN,100,0\n",
+                metrics.formatted("0.90"));
+        Files.writeString(finalFit.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
+                + "validation-size=0\nepochs=5\n");
+        Comparison.write(List.of(validated, otherLimit, finalFit), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("\n| v4-validated-seed1 | "), md);
+        assertTrue(md.contains("\n| v4-validation-size5000-epochs2 | "), md);
+        assertTrue(md.contains("\n| v4 | ") && md.contains("; final fit: every training review, 5 epochs | ")
+                && md.contains("| 2 | — (final fit, last epoch 2) | 90.00% |"), md);
+        assertTrue(Files.exists(tmp.resolve("out/validation-curves.png")));
+    }
 }
