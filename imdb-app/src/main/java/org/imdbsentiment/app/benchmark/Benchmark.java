@@ -133,6 +133,7 @@ public final class Benchmark {
         }
         result.put("cpu", Machine.current().cpu());
         result.put("settings", settings);
+        result.put("warmup_batches", warmup);
         result.put("train", train.toJson());
         result.put("inference", inference.toJson());
         result.put("single_review", single.toJson());

@@ -122,6 +122,7 @@ class CliTest {
         assertEquals(1, lines.size(), lines.toString());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
         assertEquals(3, json.at("/train/batches").asInt());
+        assertEquals(1, json.at("/warmup_batches").asInt());
         assertEquals(3, json.at("/inference/batches").asInt());
         assertEquals(3, json.at("/single_review/batches").asInt());
         assertTrue(json.at("/train/real_tokens_per_s").asLong() > 0, lines.get(0));
@@ -134,6 +135,17 @@ class CliTest {
         assertEquals("bucketed", json.at("/settings/batching").asText());
         assertEquals(1, json.at("/threads").asInt());
         assertEquals("CpuBackend", json.at("/backend").asText());
+    }
+
+    @Test
+    void benchmarkOfAFinalFitTimesItsInferenceOnTrainingReviews(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        assertEquals(0, run("benchmark", "--data", data.toString(), "--validation-size", "0", "--batch-size", "8",
+                "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--batches", "3", "--warmup", "1"),
+                errText());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(3, json.at("/inference/batches").asInt());
+        assertTrue(json.at("/epoch_estimate_s").asDouble() > 0, json.toString());
     }
 
     @Test
