@@ -360,8 +360,11 @@ public final class Comparison {
                             g.matchedPercent(), g.tokenPercent())).append('\n'));
             double train = r.epochs().stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(Double.NaN);
             double val = r.epochs().stream().mapToDouble(EpochMetrics::valSeconds).average().orElse(Double.NaN);
-            md.append(String.format(Locale.ROOT, "- wall time per epoch: %.0f s training + %.0f s validation (mean of %d)%n",
-                    train, val, r.epochs().size()));
+            md.append(r.bestValAccuracy() == null
+                    ? String.format(Locale.ROOT, "- wall time per epoch: %.0f s training, no validation (mean of %d)%n",
+                            train, r.epochs().size())
+                    : String.format(Locale.ROOT, "- wall time per epoch: %.0f s training + %.0f s validation (mean of %d)%n",
+                            train, val, r.epochs().size()));
             r.confusion().ifPresent(c -> md.append(String.format(Locale.ROOT,
                     "- test confusion matrix: TN %,d, FP %,d, FN %,d, TP %,d%n", c.tn(), c.fp(), c.fn(), c.tp())));
             md.append("\n| epoch | train loss | val loss | val acc | train s | val s |\n|---|---|---|---|---|---|\n");

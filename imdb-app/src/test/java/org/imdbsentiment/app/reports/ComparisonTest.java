@@ -200,6 +200,7 @@ class ComparisonTest {
         assertTrue(md.contains("\n| v4-validation-size5000-epochs2 | "), md);
         assertTrue(md.contains("\n| v4 | ") && md.contains("; final fit: every training review, 5 epochs | ")
                 && md.contains("| 2 | — (final fit, last epoch 2) | 90.00% |"), md);
+        assertTrue(md.contains("- wall time per epoch: 100 s training, no validation (mean of 2)"), md);
         assertTrue(Files.exists(tmp.resolve("out/validation-curves.png")));
     }
 }
