@@ -43,7 +43,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     p.add_argument("--batches", type=int, default=20)
-    p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--steps", type=int, default=256)
     a = p.parse_args()
