@@ -140,7 +140,8 @@ public final class Comparison {
      * seed 1: {@code v1-seed1}; others as {@code -<key><value>}). Settings a run did not record (it
      * predates them) do not count; then the pretrained vectors where they are not the version's own
      * ({@link #vectorsSuffix}). A run that validated with the default split and epoch limit, of a version
-     * whose model is a final fit (v4: validation-size 0), is {@code v4-validated}. Names the run in the table, the curves and the copied charts.
+     * whose model is a final fit (v4: validation-size 0), is {@code v4-validated}. Names the run in
+     * the table, the curves and the copied charts.
      */
     static String label(ExperimentConfig config, java.util.Set<String> recorded, Optional<GloveCoverage> coverage) {
         Map<String, String> own;
@@ -153,7 +154,8 @@ public final class Comparison {
         StringBuilder label = new StringBuilder(config.version());
         // A validated run of a version whose model is a final fit (validation-size 0): "-validated"
         // stands for the validation split and epoch limit of the defaults, which chose its settings.
-        boolean validated = versionDefaults.get(Settings.VALIDATION_SIZE) == 0 && recorded.contains(Settings.VALIDATION_SIZE.key())
+        boolean validated = versionDefaults.get(Settings.VALIDATION_SIZE) == 0
+                && recorded.contains(Settings.VALIDATION_SIZE.key())
                 && config.get(Settings.VALIDATION_SIZE).equals(Settings.VALIDATION_SIZE.defaultValue())
                 && config.get(Settings.EPOCHS).equals(Settings.EPOCHS.defaultValue());
         if (validated) {

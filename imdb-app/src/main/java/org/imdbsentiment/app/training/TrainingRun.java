@@ -54,10 +54,10 @@ import java.util.TreeMap;
 /**
  * One training run, end to end: data, split, vocabulary, model, early stopping on validation
  * accuracy, and the best model's evaluation on the test set. With validation-size 0 (a final fit) it
- * trains on every training review for exactly {@code epochs} epochs and keeps the last. Everything it makes goes into a new
- * run directory: resolved config, vocabulary, validation ids, per-epoch metrics, best model, test
- * report, a self-contained model bundle and a summary with seed, commit, data checksum, command and
- * machine. After every epoch a checkpoint is saved, and {@link #resume} continues an interrupted run
+ * trains on every training review for exactly {@code epochs} epochs and keeps the last. Everything
+ * it makes goes into a new run directory: resolved config, vocabulary, validation ids, per-epoch
+ * metrics, best model, test report, a self-contained model bundle and a summary with seed, commit,
+ * data checksum, command and machine. After every epoch a checkpoint is saved, and {@link #resume} continues an interrupted run
  * from it.
  */
 public final class TrainingRun {
