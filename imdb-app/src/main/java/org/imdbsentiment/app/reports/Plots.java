@@ -39,19 +39,15 @@ public final class Plots {
                 .xAxisTitle("epoch").yAxisTitle("loss (binary cross-entropy)").build();
         double[] x = epochs.stream().mapToDouble(EpochMetrics::epoch).toArray();
         chart.addSeries("train loss", x, epochs.stream().mapToDouble(EpochMetrics::trainLoss).toArray());
-        if (epochs.stream().noneMatch(EpochMetrics::validated)) {
-            // A final fit: no validation to draw.
-            chart.getStyler().setXAxisDecimalPattern("0");
-            save(chart, png);
-            return;
+        if (epochs.stream().anyMatch(EpochMetrics::validated)) { // a final fit has no validation to draw
+            chart.addSeries("validation loss", x, epochs.stream().mapToDouble(EpochMetrics::valLoss).toArray());
+            XYSeries acc = chart.addSeries("validation accuracy (%)", x,
+                    epochs.stream().mapToDouble(e -> 100 * e.valAccuracy()).toArray());
+            acc.setYAxisGroup(1);
+            acc.setMarker(SeriesMarkers.DIAMOND);
+            chart.setYAxisGroupTitle(1, "validation accuracy (%)");
+            chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         }
-        chart.addSeries("validation loss", x, epochs.stream().mapToDouble(EpochMetrics::valLoss).toArray());
-        XYSeries acc = chart.addSeries("validation accuracy (%)", x,
-                epochs.stream().mapToDouble(e -> 100 * e.valAccuracy()).toArray());
-        acc.setYAxisGroup(1);
-        acc.setMarker(SeriesMarkers.DIAMOND);
-        chart.setYAxisGroupTitle(1, "validation accuracy (%)");
-        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         chart.getStyler().setXAxisDecimalPattern("0");
         save(chart, png);
     }
