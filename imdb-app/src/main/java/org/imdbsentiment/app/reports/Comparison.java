@@ -275,9 +275,10 @@ public final class Comparison {
 
     /**
      * Runs whose labels differ only in their seed ({@code v4}, {@code v4-seed1}, {@code v4-seed2}):
-     * one line per such group with the mean and sample standard deviation of the best validation and
-     * the test accuracy (percentage points), so that a difference between versions can be read
-     * against the spread of one version's seeds.
+     * one line per such group with its seeds in ascending order (whatever the order of the runs) and
+     * the mean and sample standard deviation of the best validation and the test accuracy (percentage
+     * points), so that a difference between versions can be read against the spread of one version's
+     * seeds.
      */
     private static void seedGroups(List<Run> runs, StringBuilder md) {
         Map<String, List<Run>> groups = new LinkedHashMap<>();
@@ -292,7 +293,8 @@ public final class Comparison {
             List<Double> tests = group.stream().flatMap(r -> r.test().stream()).map(TestMetrics::accuracy).toList();
             List<Double> validated = group.stream().map(Run::bestValAccuracy).filter(java.util.Objects::nonNull).toList();
             md.append("| ").append(name).append(" | ")
-                    .append(String.join(", ", group.stream().map(r -> r.config().get(Settings.SEED).toString()).toList()))
+                    .append(String.join(", ", group.stream().map(r -> r.config().get(Settings.SEED)).sorted()
+                            .map(Object::toString).toList()))
                     .append(" | ").append(validated.isEmpty() ? "— (final fits)" : meanSd(validated)
                             + (validated.size() < group.size() ? " (" + validated.size() + " validated)" : ""))
                     .append(" | ").append(tests.isEmpty() ? "—" : meanSd(tests)

@@ -146,7 +146,10 @@ class ComparisonTest {
         Comparison.write(List.of(a, b, c), tmp.resolve("out"), "compare");
         String md = Files.readString(tmp.resolve("out/results.md"));
         // Test 80% and 84%: mean 82%, sample sd 2.83 points; validation 80% and 82%: 81%, 1.41.
-        assertTrue(md.contains("| v1 | 42, 7 | 81.00% ± 1.41 (n = 2) | 82.00% ± 2.83 (n = 2) |"), md);
+        assertTrue(md.contains("| v1 | 7, 42 | 81.00% ± 1.41 (n = 2) | 82.00% ± 2.83 (n = 2) |"), md);
+        // the same line whatever the order of the runs
+        Comparison.write(List.of(b, c, a), tmp.resolve("out2"), "compare");
+        assertTrue(Files.readString(tmp.resolve("out2/results.md")).contains("| v1 | 7, 42 | 81.00% ± 1.41 (n = 2) |"));
         assertFalse(md.contains("| v2 | 42"), "a configuration with one seed has no line: " + md);
     }
 
