@@ -57,8 +57,7 @@ public final class Comparison {
 
         /** The kept epoch's validation accuracy; null for a final fit (no validation). */
         Double bestValAccuracy() {
-            EpochMetrics best = epochs.get(bestEpoch() - 1);
-            return best.validated() ? best.valAccuracy() : null;
+            return epochs.get(bestEpoch() - 1).validatedAccuracy();
         }
 
         Optional<TestMetrics.Confusion> confusion() {

@@ -31,7 +31,7 @@ public final class RunEvaluation {
         ClassificationReport report = ClassificationReport.of(scored);
         boolean known = bestEpoch > 0 && bestEpoch <= epochs.size();
         TestMetrics metrics = TestMetrics.of(version, report, known ? bestEpoch : null,
-                known && epochs.get(bestEpoch - 1).validated() ? epochs.get(bestEpoch - 1).valAccuracy() : null, seconds, complete);
+                known ? epochs.get(bestEpoch - 1).validatedAccuracy() : null, seconds, complete);
         run.writeTestMetrics(metrics);
 
         StringBuilder csv = new StringBuilder("id,label,probability\n");

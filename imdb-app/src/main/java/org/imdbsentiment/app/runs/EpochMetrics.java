@@ -47,6 +47,11 @@ public record EpochMetrics(int epoch, int batches, double trainLoss, double valL
         return !Double.isNaN(valAccuracy);
     }
 
+    /** Its validation accuracy, or null for an epoch that was not validated (a final fit's). */
+    public Double validatedAccuracy() {
+        return validated() ? valAccuracy : null;
+    }
+
     /**
      * The first epoch with the highest validation accuracy (early stopping's choice); in a run without
      * validation (a final fit), the last epoch, the one it keeps; 0 for none.

@@ -289,7 +289,7 @@ public final class TrainingRun {
                                    EpochRecorder recorder, Progress.Factory progress) throws IOException {
         List<EpochMetrics> epochs = recorder.epochs();
         int bestEpoch = recorder.bestEpoch();
-        Double bestValAccuracy = epochs.get(bestEpoch - 1).validated() ? epochs.get(bestEpoch - 1).valAccuracy() : null;
+        Double bestValAccuracy = epochs.get(bestEpoch - 1).validatedAccuracy();
         TestMetrics metrics = config.get(Settings.SKIP_TEST) ? null
                 : test(config, run, data, epochs, bestEpoch, bestValAccuracy, progress);
         if (metrics == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EpochMetricsTest {
@@ -23,6 +24,8 @@ class EpochMetricsTest {
     void aFinalFitKeepsItsLastEpoch() {
         List<EpochMetrics> unvalidated = List.of(epoch(1, Double.NaN), epoch(2, Double.NaN), epoch(3, Double.NaN));
         assertFalse(unvalidated.get(0).validated());
+        assertNull(unvalidated.get(0).validatedAccuracy());
+        assertEquals(0.85, epoch(2, 0.85).validatedAccuracy());
         assertEquals(3, EpochMetrics.best(unvalidated));
     }
 
