@@ -24,6 +24,7 @@ import org.imdbsentiment.model.embedding.FastEmbeddingSequence;
 import org.imdbsentiment.model.lstm.FastBidirectional;
 import org.imdbsentiment.model.lstm.FastLstm;
 import org.imdbsentiment.model.ngram.NgramBag;
+import org.imdbsentiment.model.schedule.LinearDecay;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -94,9 +95,19 @@ public final class SentimentGraph {
      * after initialisation, as its parameter {@code W}.
      */
     public static ComputationGraph build(ExperimentConfig config, int vocabSize, Optional<INDArray> pretrained) {
+        return build(config, vocabSize, pretrained, 0);
+    }
+
+    /**
+     * As {@link #build(ExperimentConfig, int, Optional)}, for a run of {@code batchesPerEpoch}
+     * training minibatches per epoch: the length a learning-rate schedule other than constant decays
+     * over ({@code epochs} times it). 0: unknown, which only a constant rate accepts.
+     */
+    public static ComputationGraph build(ExperimentConfig config, int vocabSize, Optional<INDArray> pretrained,
+                                         int batchesPerEpoch) {
         NeuralNetConfiguration.Builder common = new NeuralNetConfiguration.Builder()
                 .seed(config.get(Settings.SEED))
-                .updater(new Adam(config.get(Settings.LEARNING_RATE)))
+                .updater(adam(config, config.get(Settings.LEARNING_RATE), batchesPerEpoch))
                 .weightInit(WeightInit.XAVIER);
         double weightDecay = config.get(Settings.WEIGHT_DECAY);
         if (weightDecay > 0) {
@@ -137,7 +148,7 @@ public final class SentimentGraph {
             if (ngramRate > 0) {
                 // Its own Adam: a sparse table of a million rows, each updated by few batches, learns
                 // far slower than the dense LSTM beside it at the same rate.
-                bag.setIUpdater(new Adam(ngramRate));
+                bag.setIUpdater(adam(config, ngramRate, batchesPerEpoch));
             }
             layers.addLayer(NGRAMS, bag, INPUT);
         }
@@ -179,6 +190,23 @@ public final class SentimentGraph {
      * [batch, 2H, T]: forward and backward directions concatenated; the mask of "tokens" reaches both
      * (DL4J reverses each sequence with it) and the pooling layers.
      */
+    /**
+     * Adam at {@code rate}, constant or decaying as the learning-rate-schedule setting says, over
+     * {@code epochs} epochs of {@code batchesPerEpoch} minibatches.
+     */
+    private static Adam adam(ExperimentConfig config, double rate, int batchesPerEpoch) {
+        return switch (config.get(Settings.LEARNING_RATE_SCHEDULE)) {
+            case CONSTANT -> new Adam(rate);
+            case LINEAR_DECAY -> {
+                if (batchesPerEpoch < 1) {
+                    throw new IllegalArgumentException("learning-rate-schedule "
+                            + LearningRateSchedule.LINEAR_DECAY.key() + " needs the number of minibatches per epoch");
+                }
+                yield new Adam(new LinearDecay(rate, Math.multiplyExact(batchesPerEpoch, config.get(Settings.EPOCHS))));
+            }
+        };
+    }
+
     private static void addPooledBidirectional(ComputationGraphConfiguration.GraphBuilder layers, ExperimentConfig config) {
         Layer lstm = lstmLayer(config);
         // With the fast LSTM, its two directions compute at the same time (FastBidirectional); DL4J's LSTM

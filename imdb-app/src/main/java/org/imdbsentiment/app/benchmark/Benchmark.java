@@ -84,7 +84,8 @@ public final class Benchmark {
         Optional<INDArray> pretrained = config.get(Settings.EMBEDDING).pretrained()
                 ? Optional.of(Nd4j.randn(DataType.FLOAT, vocab, config.get(Settings.EMBEDDING_SIZE)))
                 : Optional.empty();
-        ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained);
+        int batchSize = data.pipeline().batchSize();
+        ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained, (data.train().size() + batchSize - 1) / batchSize);
         int lstmLayers = LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
 
         SentimentPipeline pipeline = data.pipeline();

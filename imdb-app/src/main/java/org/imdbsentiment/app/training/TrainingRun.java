@@ -24,6 +24,7 @@ import org.imdbsentiment.data.Review;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.glove.GloveResource;
+import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.ScoredReview;
 import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.TestMetrics;
@@ -163,6 +164,12 @@ public final class TrainingRun {
                     + GloveResource.KNOWN.stream().map(r -> Integer.toString(r.dimension())).toList()
                     + " (the GloVe vectors this project reads), was " + size);
         }
+        if (config.get(Settings.LEARNING_RATE_SCHEDULE) != LearningRateSchedule.CONSTANT && config.get(Settings.WORKERS) > 1) {
+            // Each ParallelWrapper worker counts only its own minibatches, so the decay would run slower by the
+            // number of workers.
+            throw new ConfigException("learning-rate-schedule " + config.get(Settings.LEARNING_RATE_SCHEDULE).key()
+                    + " needs workers 1 (was " + config.get(Settings.WORKERS) + ")");
+        }
     }
 
     /** Runs {@link #train}, recording in run.json whether it finished, failed or was interrupted. */
@@ -247,7 +254,7 @@ public final class TrainingRun {
         DataSetIterator trainInput = cap == 0 ? trainBatches : new EarlyTerminationDataSetIterator(trainBatches, cap);
 
         ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
-                : newGraph(config, data, run, summary, progress);
+                : newGraph(config, data, run, summary, cap == 0 ? epochBatches : Math.min(cap, epochBatches), progress);
         LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
         log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
 
@@ -348,7 +355,8 @@ public final class TrainingRun {
     }
 
     private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, RunDirectory run,
-                                             RunSummary[] summary, Progress.Factory progress) throws IOException {
+                                             RunSummary[] summary, int batchesPerEpoch, Progress.Factory progress)
+            throws IOException {
         Optional<INDArray> pretrained = Optional.empty();
         if (config.get(Settings.EMBEDDING).pretrained()) {
             GloveEmbedding.Loaded glove = GloveEmbedding.load(config.get(Settings.GLOVE), config.cacheDir(),
@@ -361,7 +369,7 @@ public final class TrainingRun {
             run.writeSummary(summary[0]);
             pretrained = Optional.of(glove.embedding().matrix());
         }
-        return SentimentGraph.build(config, data.vocabulary().size(), pretrained);
+        return SentimentGraph.build(config, data.vocabulary().size(), pretrained, batchesPerEpoch);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.imdbsentiment.data.MiniImdb;
 import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.SharedData;
 import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
@@ -306,6 +307,31 @@ class CliTest {
         assertTrue(results.contains("| — (final fit, last epoch 3) |"), results);
         assertTrue(results.contains("| 3 | ") && results.contains(" | — | — | "), results);
         assertTrue(Files.readString(compared.resolve("results.json")).contains("\"best_val_accuracy\" : null"));
+    }
+
+    @Test
+    void aLinearDecayReachesZeroWithTheRunsLastMinibatch(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        assertEquals(0, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(), "--validation-size", "0",
+                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--epochs", "3",
+                "--learning-rate", "0.01", "--learning-rate-schedule", "linear-decay"), errText());
+        Path runDir = onlyRunDirectory(tmp.resolve("runs"));
+        ComputationGraph kept = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
+        // 80 training reviews in minibatches of 8: 10 per epoch, 30 in all, the last at rate 0.01 / 30
+        assertEquals(30, kept.getConfiguration().getIterationCount());
+        assertEquals(0.0, kept.getLearningRate(SentimentGraph.OUTPUT), 1e-15);
+        kept.getConfiguration().setIterationCount(29);
+        assertEquals(0.01 / 30, kept.getLearningRate(SentimentGraph.OUTPUT), 1e-12);
+        assertTrue(Files.readString(runDir.resolve(RunDirectory.CONFIG)).contains("learning-rate-schedule=linear-decay"));
+    }
+
+    @Test
+    void aDecayingRateWithSeveralWorkersIsRefused(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 10);
+        assertEquals(Cli.USAGE, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
+                "--workers", "2", "--learning-rate-schedule", "linear-decay"));
+        assertEquals("error: learning-rate-schedule linear-decay needs workers 1 (was 2)", errText().strip());
+        assertTrue(Files.notExists(tmp.resolve("runs")) || Files.list(tmp.resolve("runs")).findAny().isEmpty());
     }
 
     @Test

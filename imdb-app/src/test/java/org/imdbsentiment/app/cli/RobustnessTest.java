@@ -72,12 +72,18 @@ class RobustnessTest {
     void aRunKilledMidTrainingResumesToTheSameResultAsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 150);
         int epochs = 40;
-        assertEquals(0, run(settings(data, tmp.resolve("whole"), epochs).toArray(String[]::new)), errText());
+        // A decaying learning rate, which reads the minibatch count the checkpoint must carry over.
+        List<String> decaying = List.of("--learning-rate-schedule", "linear-decay");
+        List<String> uninterrupted = settings(data, tmp.resolve("whole"), epochs);
+        uninterrupted.addAll(decaying);
+        assertEquals(0, run(uninterrupted.toArray(String[]::new)), errText());
         Path whole = CliTest.onlyRunDirectory(tmp.resolve("whole"));
 
         // The same command in a separate JVM, killed with SIGKILL once two epochs are checkpointed.
         Path output = tmp.resolve("killed");
-        Process p = app(settings(data, output, epochs), tmp.resolve("app.log"));
+        List<String> killed = settings(data, output, epochs);
+        killed.addAll(decaying);
+        Process p = app(killed, tmp.resolve("app.log"));
         Path runDir = waitForCheckpoint(output, 2, p);
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertTrue(Files.readString(runDir.resolve(RunDirectory.SUMMARY)).contains("\"status\" : \"running\""));
@@ -87,6 +93,7 @@ class RobustnessTest {
         // A temporary file that a kill during a write would leave behind.
         Path stale = Files.writeString(runDir.resolve(".checkpoint.zip.0b1c-dead.tmp"), "half a file");
         List<String> resume = settings(data, output, epochs);
+        resume.addAll(decaying);
         resume.addAll(List.of("--resume", runDir.toString()));
         assertEquals(0, run(resume.toArray(String[]::new)), errText());
         assertEquals(metricsOf(whole), metricsOf(runDir));

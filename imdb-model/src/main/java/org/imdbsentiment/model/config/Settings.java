@@ -5,6 +5,7 @@ import org.imdbsentiment.data.Padding;
 import org.imdbsentiment.data.Truncation;
 import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
+import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.LstmImplementation;
 import org.imdbsentiment.model.ParallelMode;
 import org.imdbsentiment.model.config.Setting.Group;
@@ -74,6 +75,10 @@ public final class Settings {
             "Adam learning rate");
     public static final Setting<Double> NGRAM_LEARNING_RATE = Setting.decimal("ngram-learning-rate", Group.TRAINING, 0.0, 0,
             false, 1, "Adam learning rate of the n-gram branch's table (architectures ngrams and hybrid; 0: learning-rate)");
+    public static final Setting<LearningRateSchedule> LEARNING_RATE_SCHEDULE = Setting.choice("learning-rate-schedule",
+            Group.TRAINING, LearningRateSchedule.CONSTANT, List.of(LearningRateSchedule.values()), LearningRateSchedule::key,
+            "constant, or linear-decay: both Adam rates fall linearly, minibatch by minibatch, to 0 at the end of "
+                    + "`epochs` epochs (continued by --resume; with workers 1)");
     public static final Setting<Double> WEIGHT_DECAY = Setting.decimal("weight-decay", Group.TRAINING, 0.0, 0, false, 1,
             "L2 penalty on the weights, added to the loss's gradient as in PyTorch's Adam(weight_decay) (0: none)");
     public static final Setting<Double> GRADIENT_CLIP = Setting.decimal("gradient-clip", Group.TRAINING, 0.0, 0, false, 1000,
@@ -123,7 +128,8 @@ public final class Settings {
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, WEIGHT_DECAY,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
+            WEIGHT_DECAY,
             GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
 
