@@ -85,8 +85,17 @@ public final class Comparison {
             return switch (config.get(Settings.ARCHITECTURE)) {
                 case LAST_STEP -> words + lengths + fit;
                 case BILSTM_POOL -> "BiLSTM " + h + "x2, max+mean pooled; " + words + lengths + fit;
-                case HYBRID -> "BiLSTM " + h + "x2 pooled + bag of n-grams; " + words + lengths + fit;
-                case NGRAMS -> "bag of unigrams + hashed bigrams alone" + lengths + fit;
+                case HYBRID -> "BiLSTM " + h + "x2 pooled + bag of " + ngrams(config, "n-grams") + "; " + words + lengths + fit;
+                case NGRAMS -> "bag of " + ngrams(config, "unigrams + hashed bigrams") + " alone" + lengths + fit;
+            };
+        }
+
+        /** What the n-gram bag counts: {@code usual} at the default order 2, else its n-grams named. */
+        private static String ngrams(ExperimentConfig config, String usual) {
+            return switch (config.get(Settings.NGRAM_ORDER)) {
+                case 1 -> "unigrams";
+                case 3 -> "unigrams + hashed bigrams + trigrams";
+                default -> usual;
             };
         }
 

@@ -91,21 +91,24 @@ class ComparisonTest {
         Path w2v = fakeRun(tmp, "w", "v4", "glove-trainable", "1,10,0.69,0.60,0.91,100,10\n", null);
         Path v5 = fakeRun(tmp, "h", "v5", "glove-trainable", "1,10,0.69,0.60,0.92,100,10\n", null);
         Path ngrams = fakeRun(tmp, "n", "ngrams", "scratch", "1,10,0.69,0.60,0.89,100,10\n", null);
-        for (Path run : List.of(glove, w2v, v5, ngrams)) {
+        Path trigrams = fakeRun(tmp, "t", "ngrams", "scratch", "1,10,0.69,0.60,0.89,100,10\n", null);
+        for (Path run : List.of(glove, w2v, v5, ngrams, trigrams)) {
             Files.writeString(run.resolve(RunDirectory.CONFIG), "hidden-size=128\nmax-length=400\narchitecture="
-                    + (run == v5 ? "hybrid" : run == ngrams ? "ngrams" : "bilstm-pool") + "\n", java.nio.file.StandardOpenOption.APPEND);
+                    + (run == v5 ? "hybrid" : run == ngrams || run == trigrams ? "ngrams" : "bilstm-pool") + "\n"
+                    + (run == trigrams ? "ngram-order=3\n" : ""), java.nio.file.StandardOpenOption.APPEND);
         }
         String coverage = "{\"file\":\"%s\",\"vocabulary_size\":10,\"matched\":9,\"matched_percent\":90.0}";
         Files.writeString(glove.resolve(RunDirectory.GLOVE_COVERAGE), coverage.formatted("../shared/data/glove.6B.100d.341k.zip"));
         Files.writeString(w2v.resolve(RunDirectory.GLOVE_COVERAGE), coverage.formatted("vectors/imdb-word2vec.100d.txt"));
         Files.writeString(v5.resolve(RunDirectory.GLOVE_COVERAGE), coverage.formatted("vectors/imdb-word2vec.100d.txt"));
-        Comparison.write(List.of(glove, w2v, v5, ngrams), tmp.resolve("out"), "compare");
+        Comparison.write(List.of(glove, w2v, v5, ngrams, trigrams), tmp.resolve("out"), "compare");
         String md = Files.readString(tmp.resolve("out/results.md"));
         // v4 names the word2vec vectors as its own: the run on GloVe is the one that says so
         assertTrue(md.contains("| v4-glove | BiLSTM 128x2, max+mean pooled; GloVe init, trainable, 400 tokens | 9 / 10 (90.00%) |"), md);
         assertTrue(md.contains("| v4 | BiLSTM 128x2, max+mean pooled; imdb-word2vec init, trainable, 400 tokens |"), md);
         assertTrue(md.contains("| v5 | BiLSTM 128x2 pooled + bag of n-grams; imdb-word2vec init, trainable, 400 tokens |"), md);
         assertTrue(md.contains("| ngrams | bag of unigrams + hashed bigrams alone, 400 tokens | — |"), md);
+        assertTrue(md.contains("| ngrams-ngram-order3 | bag of unigrams + hashed bigrams + trigrams alone, 400 tokens | — |"), md);
     }
 
     @Test

@@ -57,7 +57,10 @@ public final class Settings {
                     + "max and mean pooled over the real steps), ngrams (a bag of unigrams and hashed bigrams alone) "
                     + "or hybrid (bilstm-pool and the bag of n-grams side by side)");
     public static final Setting<Integer> NGRAM_BUCKETS = Setting.integer("ngram-buckets", Group.MODEL, 1 << 20, 1, 1 << 24,
-            "rows shared by the hashed bigrams of the n-gram branch (architectures ngrams and hybrid)");
+            "rows shared by the hashed bigrams and trigrams of the n-gram branch (architectures ngrams and hybrid)");
+    public static final Setting<Integer> NGRAM_ORDER = Setting.integer("ngram-order", Group.MODEL, 2, 1, 3,
+            "longest n-grams of the n-gram branch (architectures ngrams and hybrid): 1 unigrams, 2 and hashed "
+                    + "bigrams, 3 and hashed trigrams (sharing the bigrams' rows)");
     public static final Setting<Integer> NGRAM_SIZE = Setting.integer("ngram-size", Group.MODEL, 16, 1, 1024,
             "vector size of the n-gram branch (architectures ngrams and hybrid)");
     public static final Setting<LstmImplementation> LSTM = Setting.choice("lstm", Group.MODEL, LstmImplementation.FAST,
@@ -128,7 +131,7 @@ public final class Settings {
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
             GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);

@@ -18,30 +18,43 @@ import java.util.Collection;
 
 /**
  * A bag of n-grams, fastText-style: reads word ids {@code [batch, 1, T]} with their mask and
- * gives {@code [batch, size]}, the mean of the vectors of every unigram and every bigram of each
- * review's real steps. One table {@code W [vocab + buckets, size]} holds both (see
- * {@link BigramHash}); no bias. The parameters and their JSON are {@link EmbeddingSequenceLayer}'s
- * (plus {@code buckets}); the runtime layer is {@link NgramBagLayer}. Padded steps, and bigrams that
- * touch one, never count, so the output does not depend on padding or on what the padded slots hold.
+ * gives {@code [batch, size]}, the mean of the vectors of every unigram, every bigram and (with
+ * order 3) every trigram of each review's real steps. One table {@code W [vocab + buckets, size]}
+ * holds them all (see {@link NgramHash}); no bias. The parameters and their JSON are
+ * {@link EmbeddingSequenceLayer}'s (plus {@code vocabSize}, {@code buckets} and {@code order}); the
+ * runtime layer is {@link NgramBagLayer}. Padded steps, and n-grams that touch one, never count, so the
+ * output does not depend on padding or on what the padded slots hold.
  */
 public class NgramBag extends EmbeddingSequenceLayer {
     private int vocabSize;
     private int buckets;
+    /** The longest n-grams counted: 1, 2 or 3. Models saved before the setting existed counted bigrams. */
+    private int order = 2;
 
     /** For JSON deserialisation; fields are then set from the saved configuration. */
     public NgramBag() {
         super();
     }
 
+    /** Unigrams and bigrams: {@link #NgramBag(int, int, int, int)} of order 2. */
+    public NgramBag(int vocabSize, int buckets, int size) {
+        this(vocabSize, buckets, size, 2);
+    }
+
     /**
      * @param vocabSize word ids are {@code 0 .. vocabSize-1}
-     * @param buckets   rows shared by the hashed bigrams
+     * @param buckets   rows shared by the hashed bigrams and trigrams
      * @param size      the vector size
+     * @param order     the longest n-grams counted: 1 (unigrams), 2 (and bigrams) or 3 (and trigrams)
      */
-    public NgramBag(int vocabSize, int buckets, int size) {
-        BigramHash hash = new BigramHash(vocabSize, buckets);
+    public NgramBag(int vocabSize, int buckets, int size, int order) {
+        NgramHash hash = new NgramHash(vocabSize, buckets);
+        if (order < 1 || order > 3) {
+            throw new IllegalArgumentException("n-gram order must be 1, 2 or 3, was " + order);
+        }
         this.vocabSize = vocabSize;
         this.buckets = buckets;
+        this.order = order;
         setNIn(hash.rows());
         setNOut(size);
         setHasBias(false);
@@ -51,8 +64,16 @@ public class NgramBag extends EmbeddingSequenceLayer {
         setWeightInitFn(new WeightInitDistribution(new UniformDistribution(-0.05, 0.05)));
     }
 
-    public BigramHash hash() {
-        return new BigramHash(vocabSize, buckets);
+    public NgramHash hash() {
+        return new NgramHash(vocabSize, buckets);
+    }
+
+    public int getOrder() {
+        return order;
+    }
+
+    public void setOrder(int order) {
+        this.order = order;
     }
 
     public int getVocabSize() {
@@ -91,11 +112,12 @@ public class NgramBag extends EmbeddingSequenceLayer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NgramBag other && super.equals(o) && vocabSize == other.vocabSize && buckets == other.buckets;
+        return o instanceof NgramBag other && super.equals(o) && vocabSize == other.vocabSize && buckets == other.buckets
+                && order == other.order;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * super.hashCode() + vocabSize) + buckets;
+        return 31 * (31 * (31 * super.hashCode() + vocabSize) + buckets) + order;
     }
 }

@@ -33,9 +33,13 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         }
     }
 
-    /** Unigrams of the real steps, and bigrams of two consecutive real steps. */
+    /**
+     * Unigrams of the real steps, bigrams of two consecutive real steps and (order 3) trigrams of
+     * three.
+     */
     Bag bag() {
-        BigramHash hash = layerConf().hash();
+        NgramHash hash = layerConf().hash();
+        int order = layerConf().getOrder();
         INDArray ids = input.rank() == 3 ? input.reshape(input.size(0), input.size(2)) : input;
         int batch = (int) ids.size(0);
         int steps = (int) ids.size(1);
@@ -44,11 +48,11 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         if (real != null && real.length != batch * steps) {
             throw new IllegalStateException("mask of " + real.length + " values for input [" + batch + ", " + steps + "]");
         }
-        int[] rows = new int[batch * steps * 2];
+        int[] rows = new int[batch * steps * order];
         int[] ends = new int[batch];
         int n = 0;
         for (int b = 0; b < batch; b++) {
-            boolean previousReal = false;
+            int realBefore = 0; // consecutive real steps just before this one
             for (int t = 0; t < steps; t++) {
                 int k = b * steps + t;
                 boolean isReal = real == null || real[k] != 0;
@@ -57,11 +61,14 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
                         throw new IllegalArgumentException("word id " + id[k] + " outside 0.." + (hash.vocabSize() - 1));
                     }
                     rows[n++] = id[k];
-                    if (previousReal) {
+                    if (order >= 2 && realBefore >= 1) {
                         rows[n++] = hash.row(id[k - 1], id[k]);
                     }
+                    if (order >= 3 && realBefore >= 2) {
+                        rows[n++] = hash.row(id[k - 2], id[k - 1], id[k]);
+                    }
                 }
-                previousReal = isReal;
+                realBefore = isReal ? realBefore + 1 : 0;
             }
             ends[b] = n;
         }

@@ -43,16 +43,20 @@ class NgramBranchTest {
     private static final int VOCAB = 30;
 
     private static ExperimentConfig config(String architecture) {
+        return config(architecture, 2);
+    }
+
+    private static ExperimentConfig config(String architecture, int order) {
         return SmallConfig.of("scratch", 6, 5, "fast", 0.01, 23).with(Map.of("architecture", architecture,
-                "ngram-buckets", "50", "ngram-size", "4"));
+                "ngram-buckets", "50", "ngram-size", "4", "ngram-order", Integer.toString(order)));
     }
 
     @Test
     void bigramRowsAreFixedValuesInsideTheBucketRange() {
-        BigramHash hash = new BigramHash(25_002, 1 << 20);
+        NgramHash hash = new NgramHash(25_002, 1 << 20);
         // Pinned: a model saved today must find its bigrams in the same rows in every later run.
         assertEquals(List.of(hash.row(2, 3), hash.row(3, 2), hash.row(24_999, 7)),
-                List.of(new BigramHash(25_002, 1 << 20).row(2, 3), hash.row(3, 2), hash.row(24_999, 7)));
+                List.of(new NgramHash(25_002, 1 << 20).row(2, 3), hash.row(3, 2), hash.row(24_999, 7)));
         assertEquals(List.of(570_193, 988_295, 319_118), List.of(hash.row(2, 3), hash.row(3, 2), hash.row(24_999, 7)));
         assertNotEquals(hash.row(2, 3), hash.row(3, 2), "order matters");
         Random r = new Random(3);
@@ -60,14 +64,62 @@ class NgramBranchTest {
             int row = hash.row(r.nextInt(25_002), r.nextInt(25_002));
             assertTrue(row >= 25_002 && row < hash.rows(), "row " + row);
         }
-        assertThrows(IllegalArgumentException.class, () -> new BigramHash(0, 5));
+        assertThrows(IllegalArgumentException.class, () -> new NgramHash(0, 5));
+    }
+
+    @Test
+    void trigramRowsAreFixedValuesInsideTheBucketRangeAndDifferFromTheBigrams() {
+        NgramHash hash = new NgramHash(25_002, 1 << 20);
+        // Pinned, as the bigrams' are.
+        assertEquals(List.of(201_708, 837_877, 287_245),
+                List.of(hash.row(2, 3, 4), hash.row(4, 3, 2), hash.row(24_999, 7, 7)));
+        assertNotEquals(hash.row(2, 3, 4), hash.row(2, 3), "a trigram is not its first bigram");
+        Random r = new Random(4);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            int row = hash.row(r.nextInt(25_002), r.nextInt(25_002), r.nextInt(25_002));
+            assertTrue(row >= 25_002 && row < hash.rows(), "row " + row);
+            seen.add(row);
+        }
+        assertTrue(seen.size() > 9_900, "spread over the buckets: " + seen.size() + " distinct rows of 10,000");
+    }
+
+    @Test
+    void orderOneCountsUnigramsAndOrderThreeAddsTheTrigramsOfRealSteps() {
+        NgramHash hash = new NgramHash(VOCAB, 50);
+        INDArray ids = Nd4j.createFromArray(new float[][][] {{{11, 5, 7, 9, 12}}});
+        INDArray mask = Nd4j.createFromArray(new float[][] {{0, 1, 1, 1, 0}});
+        for (int order : new int[] {1, 3}) {
+            ComputationGraph g = SentimentGraph.build(config("ngrams", order), VOCAB);
+            INDArray table = g.getLayer(SentimentGraph.NGRAMS).getParam("W");
+            INDArray expected = order == 1
+                    ? table.getRow(5).add(table.getRow(7)).add(table.getRow(9)).div(3)
+                    : table.getRow(5).add(table.getRow(7)).add(table.getRow(9))
+                    .add(table.getRow(hash.row(5, 7))).add(table.getRow(hash.row(7, 9)))
+                    .add(table.getRow(hash.row(5, 7, 9))).div(6);
+            g.setLayerMaskArrays(new INDArray[] {mask}, null);
+            INDArray bag = g.feedForward(new INDArray[] {ids}, false, false).get(SentimentGraph.NGRAMS);
+            g.clearLayerMaskArrays();
+            assertEquals(0, bag.getRow(0).sub(expected).amaxNumber().doubleValue(), 1e-6, "order " + order);
+        }
+    }
+
+    @Test
+    void aModelSavedBeforeTheOrderExistedCountsBigrams() {
+        String json = SentimentGraph.build(config("ngrams", 3), VOCAB).getConfiguration().toJson();
+        String before = json.replaceAll("\"order\"\\s*:\\s*3\\s*,?", "");
+        assertNotEquals(json, before);
+        NgramBag read = (NgramBag) ComputationGraphConfiguration.fromJson(before).getVertices().values().stream()
+                .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex l && l.getLayerConf().getLayer() instanceof NgramBag)
+                .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer()).findFirst().orElseThrow();
+        assertEquals(2, read.getOrder());
     }
 
     @Test
     void theBagIsTheMeanOfTheUnigramAndBigramVectorsOfRealSteps() {
         ComputationGraph g = SentimentGraph.build(config("ngrams"), VOCAB);
         INDArray table = g.getLayer(SentimentGraph.NGRAMS).getParam("W");
-        BigramHash hash = new BigramHash(VOCAB, 50);
+        NgramHash hash = new NgramHash(VOCAB, 50);
         // one review "5 7 9" pre-padded with two slots holding word ids that must not count
         INDArray ids = Nd4j.createFromArray(new float[][][] {{{11, 12, 5, 7, 9}}});
         INDArray mask = Nd4j.createFromArray(new float[][] {{0, 0, 1, 1, 1}});
@@ -86,14 +138,15 @@ class NgramBranchTest {
         assertEquals(0, masked.getRow(0).sub(expected).amaxNumber().doubleValue(), 1e-6);
     }
 
-    @Test
-    void passesDl4jsGradientCheckWithPostAndPrePaddedMasks() {
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void passesDl4jsGradientCheckWithPostAndPrePaddedMasks(int order) {
         GradientChecks.inDoublePrecision(() -> {
             ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                     .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
                     .graphBuilder()
                     .addInputs("in")
-                    .addLayer("bag", new NgramBag(VOCAB, 7, 3), "in")
+                    .addLayer("bag", new NgramBag(VOCAB, 7, 3, order), "in")
                     .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(3).nOut(1)
                             .activation(Activation.SIGMOID).build(), "bag")
                     .setOutputs("out")
@@ -124,9 +177,10 @@ class NgramBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ngrams", "hybrid"})
+    @ValueSource(strings = {"ngrams", "hybrid", "ngrams order 3", "hybrid order 3"})
     void paddingNeverReachesTheOutput(String architecture) {
-        ComputationGraph g = SentimentGraph.build(config(architecture), VOCAB);
+        String[] named = architecture.split(" order ");
+        ComputationGraph g = SentimentGraph.build(config(named[0], named.length > 1 ? Integer.parseInt(named[1]) : 2), VOCAB);
         int[] lengths = {7, 3, 5, 1};
         INDArray[] tight = batch(lengths, 7, new Random(1), false, false);
         INDArray a = g.output(false, new INDArray[] {tight[0]}, new INDArray[] {tight[1]})[0];
@@ -178,10 +232,11 @@ class NgramBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ngrams", "hybrid"})
+    @ValueSource(strings = {"ngrams", "hybrid", "hybrid order 3"})
     void bundlesRoundTrip(String architecture, @TempDir Path dir) throws Exception {
         Vocabulary vocab = Vocabulary.of(List.of("good", "bad", "film"));
-        ExperimentConfig config = config(architecture);
+        String[] named = architecture.split(" order ");
+        ExperimentConfig config = config(named[0], named.length > 1 ? Integer.parseInt(named[1]) : 2);
         ModelBundle b = new ModelBundle(SentimentGraph.build(config, vocab.size()), vocab, WordTokenizer.NAME,
                 WordTokenizer.RULES_VERSION, config, new Provenance("0", "c", "run", "now", 23, null, null, null, null), null);
         b.write(dir.resolve("m.zip"));
@@ -191,5 +246,7 @@ class NgramBranchTest {
         assertEquals(b.pipeline().predict(b.graph(), List.of("good film", "bad bad film")),
                 read.pipeline().predict(read.graph(), List.of("good film", "bad bad film")));
         assertArrayEquals(new long[] {vocab.size() + 50L, 4}, read.graph().getLayer(SentimentGraph.NGRAMS).getParam("W").shape());
+        assertEquals(config.get(org.imdbsentiment.model.config.Settings.NGRAM_ORDER),
+                ((NgramBag) read.graph().getLayer(SentimentGraph.NGRAMS).conf().getLayer()).getOrder());
     }
 }
