@@ -278,13 +278,18 @@ class CliTest {
         return onlyRunDirectory(output);
     }
 
+    /** The arguments of a 3-epoch final fit of a small model on 80 mini training reviews, output in tmp/runs. */
+    private static String[] miniFinalFit(Path tmp, String... more) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        return Stream.concat(Stream.of("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
+                "--validation-size", "0", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
+                "--hidden-size", "8", "--epochs", "3", "--learning-rate", "0.01"), Stream.of(more)).toArray(String[]::new);
+    }
+
     @Test
     void aFinalFitTrainsOnEveryTrainingReviewForExactlyItsEpochsAndKeepsTheLast(@TempDir Path tmp) throws IOException {
         // patience 1 would end a validated run after its first epoch without a better score
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        assertEquals(0, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(), "--validation-size", "0",
-                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--epochs", "3",
-                "--patience", "1", "--learning-rate", "0.01"), errText());
+        assertEquals(0, run(miniFinalFit(tmp, "--patience", "1")), errText());
         Path runDir = onlyRunDirectory(tmp.resolve("runs"));
         List<EpochMetrics> epochs = RunDirectory.existing(runDir).epochs();
         assertEquals(3, epochs.size());
@@ -311,10 +316,7 @@ class CliTest {
 
     @Test
     void aLinearDecayReachesZeroWithTheRunsLastMinibatch(@TempDir Path tmp) throws IOException {
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        assertEquals(0, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(), "--validation-size", "0",
-                "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8", "--hidden-size", "8", "--epochs", "3",
-                "--learning-rate", "0.01", "--learning-rate-schedule", "linear-decay"), errText());
+        assertEquals(0, run(miniFinalFit(tmp, "--learning-rate-schedule", "linear-decay")), errText());
         Path runDir = onlyRunDirectory(tmp.resolve("runs"));
         ComputationGraph kept = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
         // 80 training reviews in minibatches of 8: 10 per epoch, 30 in all, the last at rate 0.01 / 30
