@@ -71,7 +71,7 @@ class VersionsTest {
         assertEquals(5, v4.get(Settings.EPOCHS));
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
-                .with(Settings.EPOCHS, 6).with(Settings.VERSION, "ngrams"), ngrams);
+                .with(Settings.NGRAM_ORDER, 3).with(Settings.EPOCHS, 8).with(Settings.VERSION, "ngrams"), ngrams);
         // the command line still overrides what a version inherits
         assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
     }
