@@ -187,10 +187,6 @@ public final class SentimentGraph {
     }
 
     /**
-     * [batch, 2H, T]: forward and backward directions concatenated; the mask of "tokens" reaches both
-     * (DL4J reverses each sequence with it) and the pooling layers.
-     */
-    /**
      * Adam at {@code rate}, constant or decaying as the learning-rate-schedule setting says, over
      * {@code epochs} epochs of {@code batchesPerEpoch} minibatches.
      */
@@ -207,6 +203,10 @@ public final class SentimentGraph {
         };
     }
 
+    /**
+     * [batch, 2H, T]: forward and backward directions concatenated; the mask of "tokens" reaches both
+     * (DL4J reverses each sequence with it) and the pooling layers.
+     */
     private static void addPooledBidirectional(ComputationGraphConfiguration.GraphBuilder layers, ExperimentConfig config) {
         Layer lstm = lstmLayer(config);
         // With the fast LSTM, its two directions compute at the same time (FastBidirectional); DL4J's LSTM
