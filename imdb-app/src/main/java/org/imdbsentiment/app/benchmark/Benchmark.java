@@ -84,14 +84,12 @@ public final class Benchmark {
         Optional<INDArray> pretrained = config.get(Settings.EMBEDDING).pretrained()
                 ? Optional.of(Nd4j.randn(DataType.FLOAT, vocab, config.get(Settings.EMBEDDING_SIZE)))
                 : Optional.empty();
-        int batchSize = data.pipeline().batchSize();
-        ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained, (data.train().size() + batchSize - 1) / batchSize);
-        int lstmLayers = LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
-
         SentimentPipeline pipeline = data.pipeline();
         int[] pass = {0};
         ReviewDataSetIterator trainBatches = pipeline.trainingBatches(data.train(), config.get(Settings.BATCHING),
                 () -> pass[0]);
+        ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained, trainBatches.batchesPerEpoch());
+        int lstmLayers = LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
         // A final fit (validation-size 0) validates nothing: its inference is timed on training reviews,
         // and its epoch estimate has no validation pass.
         List<EncodedReview> scored = data.validation().isEmpty() ? data.train() : data.validation();
