@@ -8,6 +8,7 @@ import org.imdbsentiment.model.FastLayers;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps the early-stopping best model in the run directory as a DL4J model zip (with its updater
@@ -18,17 +19,20 @@ import java.nio.file.Path;
  */
 final class AtomicGraphSaver implements EarlyStoppingModelSaver<ComputationGraph> {
     private final Path best;
+    private final UnaryOperator<ComputationGraph> kept;
     private double bestScore;
 
-    AtomicGraphSaver(Path best, double bestScore) {
+    /** {@code kept} makes the graph to save of the trained one: itself, or its weight average. */
+    AtomicGraphSaver(Path best, double bestScore, UnaryOperator<ComputationGraph> kept) {
         this.best = best;
         this.bestScore = bestScore;
+        this.kept = kept;
     }
 
     @Override
     public void saveBestModel(ComputationGraph net, double score) throws IOException {
         if (score > bestScore) {
-            AtomicFiles.write(best, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
+            AtomicFiles.write(best, tmp -> ModelSerializer.writeModel(kept.apply(net), tmp.toFile(), true));
             bestScore = score;
         }
     }

@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Follows training: shows each epoch's progress with an ETA (as a training listener); after
  * each epoch's validation (as an early-stopping listener) it records the epoch's metrics in
- * {@code epochs.csv}, tracks the best epoch, and saves the {@link Checkpoint} a resume starts from.
+ * {@code epochs.csv}, tracks the best epoch, and saves the {@link Checkpoint} a resume starts from
+ * (with the {@link WeightAverage}'s state, if the run keeps one).
  * A resumed run starts it with the epochs and best epoch recorded before. Its count of completed
  * epochs is the epoch source of the training batches: the pass that starts next is epoch
  * {@link #completedEpochs()} (from 0).
@@ -34,6 +36,7 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
     private final int batchesPerEpoch;
     private final List<EpochMetrics> epochs;
     private final Progress.Factory progress;
+    private final Optional<WeightAverage> average;
     private Progress shown = Progress.NONE;
     private int bestEpoch;
     private double bestScore;
@@ -44,8 +47,9 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
     private int batches;
 
     EpochRecorder(RunDirectory run, ValidationScore validation, int batchesPerEpoch, List<EpochMetrics> earlier,
-                  int bestEpoch, double bestScore, Progress.Factory progress) {
+                  int bestEpoch, double bestScore, Optional<WeightAverage> average, Progress.Factory progress) {
         this.progress = progress;
+        this.average = average;
         this.run = run;
         this.validation = validation;
         this.batchesPerEpoch = batchesPerEpoch;
@@ -104,7 +108,7 @@ final class EpochRecorder extends BaseTrainingListener implements EarlyStoppingL
         }
         try {
             run.writeEpochs(epochs);
-            new Checkpoint(epochs.size(), bestEpoch, bestScore).save(run, net);
+            Checkpoint.after(epochs.size(), bestEpoch, bestScore, average).save(run, net, average);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the epoch's metrics or checkpoint in " + run + ": " + e.getMessage(), e);
         }

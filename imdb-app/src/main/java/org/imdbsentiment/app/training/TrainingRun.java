@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * One training run, end to end: data, split, vocabulary, model, early stopping on validation
@@ -164,6 +165,10 @@ public final class TrainingRun {
                     + GloveResource.KNOWN.stream().map(r -> Integer.toString(r.dimension())).toList()
                     + " (the GloVe vectors this project reads), was " + size);
         }
+        if (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0 && config.get(Settings.WORKERS) > 1) {
+            // ParallelWrapper trains copies of the model; the average would have to follow their averaged parameters.
+            throw new ConfigException("weight-average-decay needs workers 1 (was " + config.get(Settings.WORKERS) + ")");
+        }
         if (config.get(Settings.LEARNING_RATE_SCHEDULE) != LearningRateSchedule.CONSTANT && config.get(Settings.WORKERS) > 1) {
             // Each ParallelWrapper worker counts only its own minibatches, so the decay would run slower by the
             // number of workers.
@@ -239,12 +244,25 @@ public final class TrainingRun {
             log.info("Final fit: no validation reviews; training on all {} for exactly {} epochs and keeping the last",
                     data.train().size(), config.get(Settings.EPOCHS));
         }
-        ValidationScore validationScore = finalFit ? ValidationScore.none(completed)
-                : ValidationScore.on(pipeline.evaluationBatches(data.validation()), cap);
-        List<EpochMetrics> earlier = checkpoint.isEmpty() ? List.of() : run.epochs().subList(0, completed);
         int epochBatches = (data.train().size() + pipeline.batchSize() - 1) / pipeline.batchSize();
+        ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
+                : newGraph(config, data, run, summary, cap == 0 ? epochBatches : Math.min(cap, epochBatches), progress);
+        int lstmThreads = config.get(Settings.LSTM_THREADS);
+        LstmThreads.apply(graph, lstmThreads);
+        log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
+        Optional<WeightAverage> average = weightAverage(config, graph, checkpoint);
+        // What validation scores, the saver keeps and the test evaluates: the trained graph or its average.
+        UnaryOperator<ComputationGraph> kept = average.<UnaryOperator<ComputationGraph>>map(a -> trained -> {
+            ComputationGraph averaged = a.averaged(trained);
+            LstmThreads.apply(averaged, lstmThreads);
+            return averaged;
+        }).orElse(UnaryOperator.identity());
+
+        ValidationScore validationScore = finalFit ? ValidationScore.none(completed)
+                : ValidationScore.on(pipeline.evaluationBatches(data.validation()), cap, kept);
+        List<EpochMetrics> earlier = checkpoint.isEmpty() ? List.of() : run.epochs().subList(0, completed);
         EpochRecorder recorder = new EpochRecorder(run, validationScore, cap == 0 ? epochBatches : Math.min(cap, epochBatches),
-                earlier, bestSoFar, bestScoreSoFar, progress);
+                earlier, bestSoFar, bestScoreSoFar, average, progress);
         // Each pass is ordered for the epoch the recorder says comes next, explicitly, whatever DL4J's
         // wrappers do with reset(). Epoch e (from 0) is shuffled with the number e + 1: the numbering
         // runs had when it came from counting resets (DL4J's prefetching wrapper and the trainer made one
@@ -253,15 +271,14 @@ public final class TrainingRun {
                 () -> recorder.completedEpochs() + 1);
         DataSetIterator trainInput = cap == 0 ? trainBatches : new EarlyTerminationDataSetIterator(trainBatches, cap);
 
-        ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
-                : newGraph(config, data, run, summary, cap == 0 ? epochBatches : Math.min(cap, epochBatches), progress);
-        LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
-        log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
-
         int epochs = config.get(Settings.EPOCHS);
         PatienceCondition patience = new PatienceCondition(config.get(Settings.PATIENCE), completed, bestSoFar, bestScoreSoFar);
         boolean done = completed >= epochs || (completed > 0 && patience.exhausted(completed));
-        graph.setListeners(recorder);
+        if (average.isPresent()) {
+            graph.setListeners(recorder, average.get());
+        } else {
+            graph.setListeners(recorder);
+        }
         boolean ui = config.get(Settings.UI) || config.get(Settings.UI_KEEP);
         try (Dashboard dashboard = ui ? Dashboard.forTraining(run.path(), graph, config.get(Settings.UI_KEEP)) : null) {
             if (!done) {
@@ -269,7 +286,7 @@ public final class TrainingRun {
                         .epochTerminationConditions(new EpochLimit(epochs, completed), patience)
                         .scoreCalculator(validationScore)
                         .evaluateEveryNEpochs(1)
-                        .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar))
+                        .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar, kept))
                         .build();
                 EarlyStoppingResult<ComputationGraph> result = config.get(Settings.WORKERS) > 1
                         ? new ParallelGraphTrainer(es, graph, trainInput, recorder, recorder, config).fit()
@@ -352,6 +369,23 @@ public final class TrainingRun {
     private static String chosen(int epoch, Double valAccuracy) {
         return valAccuracy == null ? "Final fit's last epoch (" + epoch + ")"
                 : "Best epoch " + epoch + " (validation accuracy " + String.format("%.2f", 100 * valAccuracy) + "%)";
+    }
+
+    /** The run's weight average (weight-average-decay > 0): a new one, or the checkpoint's. */
+    private static Optional<WeightAverage> weightAverage(ExperimentConfig config, ComputationGraph graph,
+                                                         Optional<Checkpoint.Loaded> checkpoint) {
+        double decay = config.get(Settings.WEIGHT_AVERAGE_DECAY);
+        if (decay == 0) {
+            return Optional.empty();
+        }
+        Optional<WeightAverage.State> saved = checkpoint.flatMap(Checkpoint.Loaded::average);
+        if (checkpoint.isPresent() && saved.isEmpty()) {
+            throw new DataException("the checkpoint has no weight average although the run keeps one (weight-average-decay "
+                    + decay + "): it was written by an older version; start the run again");
+        }
+        log.info("Keeping an exponential moving average of the weights (decay {}): validation, the kept model and the "
+                + "test use it", decay);
+        return Optional.of(saved.map(s -> WeightAverage.resume(decay, s)).orElseGet(() -> WeightAverage.start(decay, graph)));
     }
 
     private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, RunDirectory run,

@@ -7,6 +7,7 @@ import org.imdbsentiment.model.Evaluator;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Early stopping's score: validation accuracy (higher is better). The loss of the same pass is
@@ -17,23 +18,29 @@ import java.util.Optional;
 final class ValidationScore implements ScoreCalculator<ComputationGraph> {
     private final transient ReviewDataSetIterator validation;
     private final int maxBatches;
+    private final transient UnaryOperator<ComputationGraph> scored;
     private transient BinaryEvaluation last;
     private int epochsScored;
 
-    private ValidationScore(ReviewDataSetIterator validation, int maxBatches, int epochsScored) {
+    private ValidationScore(ReviewDataSetIterator validation, int maxBatches, UnaryOperator<ComputationGraph> scored,
+                            int epochsScored) {
         this.validation = validation;
+        this.scored = scored;
         this.maxBatches = maxBatches;
         this.epochsScored = epochsScored;
     }
 
-    /** Accuracy on these validation batches (at most {@code maxBatches} of them; 0: all). */
-    static ValidationScore on(ReviewDataSetIterator validation, int maxBatches) {
-        return new ValidationScore(validation, maxBatches, 0);
+    /**
+     * Accuracy on these validation batches (at most {@code maxBatches} of them; 0: all) of the graph
+     * {@code scored} makes of the trained one (the trained graph itself, or its weight average).
+     */
+    static ValidationScore on(ReviewDataSetIterator validation, int maxBatches, UnaryOperator<ComputationGraph> scored) {
+        return new ValidationScore(validation, maxBatches, scored, 0);
     }
 
     /** No validation: the score of the next epoch is its number, counting on from {@code completedEpochs}. */
     static ValidationScore none(int completedEpochs) {
-        return new ValidationScore(null, 0, completedEpochs);
+        return new ValidationScore(null, 0, UnaryOperator.identity(), completedEpochs);
     }
 
     @Override
@@ -42,7 +49,7 @@ final class ValidationScore implements ScoreCalculator<ComputationGraph> {
         if (validation == null) {
             return epochsScored;
         }
-        last = Evaluator.evaluate(network, validation, maxBatches);
+        last = Evaluator.evaluate(scored.apply(network), validation, maxBatches);
         return last.accuracy();
     }
 

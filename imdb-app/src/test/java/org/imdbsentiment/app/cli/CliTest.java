@@ -14,6 +14,7 @@ import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -280,10 +281,15 @@ class CliTest {
 
     /** The arguments of a 3-epoch final fit of a small model on 80 mini training reviews, output in tmp/runs. */
     private static String[] miniFinalFit(Path tmp, String... more) throws IOException {
+        return miniFinalFit(tmp, 3, more);
+    }
+
+    private static String[] miniFinalFit(Path tmp, int epochs, String... more) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
         return Stream.concat(Stream.of("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
                 "--validation-size", "0", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
-                "--hidden-size", "8", "--epochs", "3", "--learning-rate", "0.01"), Stream.of(more)).toArray(String[]::new);
+                "--hidden-size", "8", "--epochs", Integer.toString(epochs), "--learning-rate", "0.01"), Stream.of(more))
+                .toArray(String[]::new);
     }
 
     @Test
@@ -333,6 +339,36 @@ class CliTest {
         assertEquals(Cli.USAGE, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
                 "--workers", "2", "--learning-rate-schedule", "linear-decay"));
         assertEquals("error: learning-rate-schedule linear-decay needs workers 1 (was 2)", errText().strip());
+        assertTrue(Files.notExists(tmp.resolve("runs")) || Files.list(tmp.resolve("runs")).findAny().isEmpty());
+    }
+
+    @Test
+    void aWeightAveragedRunKeepsTheBiasCorrectedAverageOfItsMinibatchesParameters(@TempDir Path tmp) throws IOException {
+        // The same seed trains the same first minibatches, so after one and two of them the parameters are p1
+        // and p2, and the average with decay d kept after two is (d (1-d) p1 + (1-d) p2) / (1 - d^2).
+        INDArray p1 = finalFitParameters(tmp.resolve("one"), "--max-batches", "1");
+        INDArray p2 = finalFitParameters(tmp.resolve("two"), "--max-batches", "2");
+        INDArray averaged = finalFitParameters(tmp.resolve("averaged"), "--max-batches", "2", "--weight-average-decay", "0.25");
+        INDArray expected = p1.mul(0.25).addi(p2).divi(1.25);
+        assertTrue(expected.equalsWithEps(averaged, 1e-6), "kept " + averaged + ", expected " + expected);
+        assertFalse(p2.equalsWithEps(averaged, 1e-4), "the average is not the last minibatch's parameters");
+        Path runDir = onlyRunDirectory(tmp.resolve("averaged/runs"));
+        assertTrue(Files.readString(runDir.resolve(RunDirectory.CONFIG)).contains("weight-average-decay=0.25"));
+    }
+
+    /** The parameters a one-epoch final fit keeps. */
+    private INDArray finalFitParameters(Path tmp, String... more) throws IOException {
+        assertEquals(0, run(miniFinalFit(tmp, 1, more)), errText());
+        Path runDir = onlyRunDirectory(tmp.resolve("runs"));
+        return ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false).params();
+    }
+
+    @Test
+    void aWeightAverageWithSeveralWorkersIsRefused(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 10);
+        assertEquals(Cli.USAGE, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
+                "--workers", "2", "--weight-average-decay", "0.99"));
+        assertEquals("error: weight-average-decay needs workers 1 (was 2)", errText().strip());
         assertTrue(Files.notExists(tmp.resolve("runs")) || Files.list(tmp.resolve("runs")).findAny().isEmpty());
     }
 

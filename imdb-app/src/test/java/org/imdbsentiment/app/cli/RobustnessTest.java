@@ -72,8 +72,9 @@ class RobustnessTest {
     void aRunKilledMidTrainingResumesToTheSameResultAsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 150);
         int epochs = 40;
-        // A decaying learning rate, which reads the minibatch count the checkpoint must carry over.
-        List<String> decaying = List.of("--learning-rate-schedule", "linear-decay");
+        // A decaying learning rate, which reads the minibatch count the checkpoint must carry over, and a weight
+        // average, whose state the checkpoint must carry over too (validation and test use the average).
+        List<String> decaying = List.of("--learning-rate-schedule", "linear-decay", "--weight-average-decay", "0.9");
         List<String> uninterrupted = settings(data, tmp.resolve("whole"), epochs);
         uninterrupted.addAll(decaying);
         assertEquals(0, run(uninterrupted.toArray(String[]::new)), errText());

@@ -86,6 +86,10 @@ public final class Settings {
             "L2 penalty on the weights, added to the loss's gradient as in PyTorch's Adam(weight_decay) (0: none)");
     public static final Setting<Double> GRADIENT_CLIP = Setting.decimal("gradient-clip", Group.TRAINING, 0.0, 0, false, 1000,
             "clip each layer's gradient to this L2 norm (0: no clipping)");
+    public static final Setting<Double> WEIGHT_AVERAGE_DECAY = Setting.decimal("weight-average-decay", Group.TRAINING, 0.0,
+            0, false, 1, "keep an exponential moving average of the weights, updated after every minibatch with this "
+                    + "decay (bias-corrected; 0.998: half the weight on the last 346 minibatches), and validate, keep and "
+                    + "test the average instead of the trained weights (continued by --resume; with workers 1; 0: none)");
     public static final Setting<Integer> WORKERS = Setting.integer("workers", Group.TRAINING, 1, 1, 256,
             "data-parallel workers of one run (DL4J's ParallelWrapper): each trains a copy of the model on its own "
                     + "minibatches with one thread (on a GPU box, one device each); 1: plain single-thread training");
@@ -133,7 +137,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
-            GRADIENT_CLIP, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
+            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
