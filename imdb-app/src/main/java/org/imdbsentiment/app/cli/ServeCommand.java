@@ -72,14 +72,16 @@ final class ServeCommand implements Command {
         }
         ComputeThreads.apply(threads);
         ModelBundle bundle = model.load();
-        SentimentServer server = SentimentServer.start(bundle, host, port, limits);
-        result = server;
-        context.out().println("Serving " + bundle.id() + " on http://" + host + ":" + server.port()
-                + "/ (POST /v1/sentiment; Ctrl-C or SIGTERM to stop)");
+        // The handlers come before the server answers /ready: a SIGTERM sent as soon as it is ready must stop
+        // it gracefully, not end the JVM with status 143.
         CountDownLatch stop = new CountDownLatch(1);
         for (String signal : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(signal), s -> stop.countDown());
         }
+        SentimentServer server = SentimentServer.start(bundle, host, port, limits);
+        result = server;
+        context.out().println("Serving " + bundle.id() + " on http://" + host + ":" + server.port()
+                + "/ (POST /v1/sentiment; Ctrl-C or SIGTERM to stop)");
         stop.await();
         boolean drained = server.shutdown(Duration.ofSeconds(30));
         context.out().println(drained ? "Stopped: every request in flight was answered." : "Stopped after 30 s with requests still in flight.");
