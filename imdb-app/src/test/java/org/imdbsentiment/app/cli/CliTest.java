@@ -14,6 +14,8 @@ import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.ByteArrayOutputStream;
@@ -333,12 +335,16 @@ class CliTest {
         assertTrue(Files.readString(runDir.resolve(RunDirectory.CONFIG)).contains("learning-rate-schedule=linear-decay"));
     }
 
-    @Test
-    void aDecayingRateWithSeveralWorkersIsRefused(@TempDir Path tmp) throws IOException {
+    /** Settings that follow one model's minibatches, which ParallelWrapper's workers split between copies. */
+    @ParameterizedTest
+    @CsvSource({"learning-rate-schedule, linear-decay, learning-rate-schedule linear-decay",
+            "weight-average-decay, 0.99, weight-average-decay"})
+    void settingsThatFollowTheMinibatchesAreRefusedWithSeveralWorkers(String key, String value, String named,
+                                                                    @TempDir Path tmp) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 10);
         assertEquals(Cli.USAGE, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
-                "--workers", "2", "--learning-rate-schedule", "linear-decay"));
-        assertEquals("error: learning-rate-schedule linear-decay needs workers 1 (was 2)", errText().strip());
+                "--workers", "2", "--" + key, value));
+        assertEquals("error: " + named + " needs workers 1 (was 2)", errText().strip());
         assertTrue(Files.notExists(tmp.resolve("runs")) || Files.list(tmp.resolve("runs")).findAny().isEmpty());
     }
 
@@ -361,15 +367,6 @@ class CliTest {
         assertEquals(0, run(miniFinalFit(tmp, 1, more)), errText());
         Path runDir = onlyRunDirectory(tmp.resolve("runs"));
         return ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false).params();
-    }
-
-    @Test
-    void aWeightAverageWithSeveralWorkersIsRefused(@TempDir Path tmp) throws IOException {
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 10);
-        assertEquals(Cli.USAGE, run("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
-                "--workers", "2", "--weight-average-decay", "0.99"));
-        assertEquals("error: weight-average-decay needs workers 1 (was 2)", errText().strip());
-        assertTrue(Files.notExists(tmp.resolve("runs")) || Files.list(tmp.resolve("runs")).findAny().isEmpty());
     }
 
     @Test
