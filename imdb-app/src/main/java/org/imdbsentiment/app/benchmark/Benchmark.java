@@ -9,6 +9,7 @@ import org.imdbsentiment.app.training.ComputeThreads;
 import org.imdbsentiment.app.training.MemoryGuard;
 import org.imdbsentiment.app.training.ParallelTraining;
 import org.imdbsentiment.app.training.PreparedData;
+import org.imdbsentiment.app.training.WeightAverage;
 import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.ImdbData;
 import org.imdbsentiment.data.Progress;
@@ -76,6 +77,9 @@ public final class Benchmark {
             throw new ConfigException("benchmark needs --batches >= 1 and --warmup >= 0");
         }
         MemoryGuard.check(config, MemoryGuard.budgetBytes());
+        if (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0 && config.get(Settings.WORKERS) > 1) {
+            throw new ConfigException("weight-average-decay needs workers 1 (was " + config.get(Settings.WORKERS) + ")");
+        }
         ComputeThreads.forTraining(config.get(Settings.THREADS), config.get(Settings.LSTM_THREADS));
         PreparedData data = PreparedData.load(config, ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress),
                 progress);
@@ -90,6 +94,11 @@ public final class Benchmark {
                 () -> pass[0]);
         ComputationGraph graph = SentimentGraph.build(config, vocab, pretrained, trainBatches.batchesPerEpoch());
         int lstmLayers = LstmThreads.apply(graph, config.get(Settings.LSTM_THREADS));
+        double averageDecay = config.get(Settings.WEIGHT_AVERAGE_DECAY);
+        Optional<WeightAverage> average = averageDecay > 0 ? Optional.of(WeightAverage.start(averageDecay, graph))
+                : Optional.empty();
+        // A training run updates the average after every minibatch: part of the timed work.
+        average.ifPresent(graph::setListeners);
         // A final fit (validation-size 0) validates nothing: its inference is timed on training reviews,
         // and its epoch estimate has no validation pass.
         List<EncodedReview> scored = data.validation().isEmpty() ? data.train() : data.validation();
@@ -125,6 +134,7 @@ public final class Benchmark {
         if (lstmLayers > 0) {
             result.put("lstm_threads", LstmThreads.resolve(config.get(Settings.LSTM_THREADS)));
         }
+        average.ifPresent(a -> result.put("weight_average", Map.of("decay", averageDecay, "minibatches_averaged", a.updates())));
         if (workers > 1) {
             result.put("workers", workers);
             result.put("parallel_mode", config.get(Settings.PARALLEL_MODE).key());

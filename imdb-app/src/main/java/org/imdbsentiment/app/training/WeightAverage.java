@@ -14,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * every {@code ln 2 / -ln decay} minibatches. This is what PyTorch's
  * {@code torch.optim.swa_utils.AveragedModel} with an EMA and TensorFlow's {@code ExponentialMovingAverage}
  * keep; DL4J has no counterpart. A run with {@code weight-average-decay > 0} validates, keeps and
- * tests {@link #averaged} graphs, and keeps training the raw parameters.
+ * tests {@link #averaged} graphs, and keeps training the raw parameters; {@code benchmark} times its
+ * update with every training minibatch.
  */
-final class WeightAverage extends BaseTrainingListener {
+public final class WeightAverage extends BaseTrainingListener {
     private final double decay;
     private final INDArray sum;
     private long updates;
@@ -33,7 +34,7 @@ final class WeightAverage extends BaseTrainingListener {
     }
 
     /** No parameters of {@code graph} seen yet. */
-    static WeightAverage start(double decay, ComputationGraph graph) {
+    public static WeightAverage start(double decay, ComputationGraph graph) {
         INDArray params = graph.params();
         return new WeightAverage(decay, Nd4j.zeros(params.dataType(), params.shape()), 0);
     }
@@ -60,7 +61,7 @@ final class WeightAverage extends BaseTrainingListener {
     }
 
     /** Minibatches averaged so far. */
-    long updates() {
+    public long updates() {
         return updates;
     }
 

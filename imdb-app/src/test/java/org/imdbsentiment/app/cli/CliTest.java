@@ -164,6 +164,14 @@ class CliTest {
     }
 
     @Test
+    void benchmarkTimesTheWeightAveragesUpdateWithEveryTrainingMinibatch(@TempDir Path tmp) throws IOException {
+        assertEquals(0, benchmarkMini(tmp, "--weight-average-decay", "0.9"), errText());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(0.9, json.at("/weight_average/decay").asDouble());
+        assertEquals(4, json.at("/weight_average/minibatches_averaged").asInt(), "the warm-up minibatch and the 3 timed");
+    }
+
+    @Test
     void benchmarkRefusesZeroBatches(@TempDir Path tmp) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
         assertEquals(2, run("benchmark", "--data", data.toString(), "--batches", "0"));
