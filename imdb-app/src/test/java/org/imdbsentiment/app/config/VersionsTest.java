@@ -65,13 +65,15 @@ class VersionsTest {
         ExperimentConfig v4 = Versions.resolve(Map.of("version", "v4"), new Properties());
         ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
         assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.NGRAM_LEARNING_RATE, 0.01)
-                .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.EPOCHS, 2).with(Settings.VERSION, "v5"), v5);
+                .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 4)
+                .with(Settings.VERSION, "v5"), v5);
         // v4's model is a final fit on every training review, for the epochs its validation chose
         assertEquals(0, v4.get(Settings.VALIDATION_SIZE));
         assertEquals(5, v4.get(Settings.EPOCHS));
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
-                .with(Settings.NGRAM_ORDER, 3).with(Settings.EPOCHS, 8).with(Settings.VERSION, "ngrams"), ngrams);
+                .with(Settings.NGRAM_ORDER, 3).with(Settings.WEIGHT_AVERAGE_DECAY, 0.0).with(Settings.EPOCHS, 8)
+                .with(Settings.VERSION, "ngrams"), ngrams);
         // the command line still overrides what a version inherits
         assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
     }
