@@ -80,8 +80,10 @@ public final class Comparison {
                     : ", " + config.get(Settings.MAX_LENGTH) + " tokens"
                     + (config.get(Settings.TRUNCATION) == org.imdbsentiment.data.Truncation.HEAD ? "" : " (" + config.get(Settings.TRUNCATION).key() + ")");
             int h = config.get(Settings.HIDDEN_SIZE);
-            String fit = config.get(Settings.VALIDATION_SIZE) == 0
-                    ? "; final fit: every training review, " + config.get(Settings.EPOCHS) + " epochs" : "";
+            String fit = (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0
+                    ? "; weights averaged (EMA " + config.toSettings().get(Settings.WEIGHT_AVERAGE_DECAY.key()) + ")" : "")
+                    + (config.get(Settings.VALIDATION_SIZE) == 0
+                    ? "; final fit: every training review, " + config.get(Settings.EPOCHS) + " epochs" : "");
             return switch (config.get(Settings.ARCHITECTURE)) {
                 case LAST_STEP -> words + lengths + fit;
                 case BILSTM_POOL -> "BiLSTM " + h + "x2, max+mean pooled; " + words + lengths + fit;

@@ -211,4 +211,21 @@ class ComparisonTest {
         assertTrue(md.contains("- wall time per epoch: 100 s training, no validation (mean of 2)"), md);
         assertTrue(Files.exists(tmp.resolve("out/validation-curves.png")));
     }
+
+    @Test
+    void aRunThatKeptAWeightAverageSaysSoAndOneThatPredatesTheSettingIsLabelledApart(@TempDir Path tmp) throws IOException {
+        String metrics = "{\"accuracy\":0.9,\"roc_auc\":0.9,\"confusion_matrix\":{\"tn\":1,\"fp\":1,\"fn\":1,\"tp\":1}}";
+        // v5's file says weight-average-decay=0.998; an earlier run's kept config says 0.0 (added by hand)
+        Path averaged = fakeRun(tmp, "a", "v5", "glove-trainable", "1,12,0.50,NaN,NaN,100,0\n", metrics);
+        Files.writeString(averaged.resolve(RunDirectory.CONFIG), "version=v5\nembedding=glove-trainable\n"
+                + "validation-size=0\nweight-average-decay=0.998\n");
+        Path earlier = fakeRun(tmp, "b", "v5", "glove-trainable", "1,12,0.50,NaN,NaN,100,0\n", metrics);
+        Files.writeString(earlier.resolve(RunDirectory.CONFIG), "version=v5\nembedding=glove-trainable\n"
+                + "validation-size=0\nweight-average-decay=0.0\n");
+        Comparison.write(List.of(averaged, earlier), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("\n| v5 | ") && md.contains("; weights averaged (EMA 0.998); final fit: every training review"), md);
+        String earlierRow = md.lines().filter(l -> l.startsWith("| v5-weight-average-decay0.0 | ")).findFirst().orElseThrow();
+        assertFalse(earlierRow.contains("weights averaged"), earlierRow);
+    }
 }
