@@ -11,9 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * training listener, after the updater has changed them): {@code s = decay * s + (1 - decay) * params},
  * starting from {@code s = 0} and divided by {@code 1 - decay^updates} when read, the bias correction
  * of Adam's moments, so that it is a weighted mean of the parameters seen so far whose weights halve
- * every {@code ln 2 / -ln decay} minibatches. This is what PyTorch's
- * {@code torch.optim.swa_utils.AveragedModel} with an EMA and TensorFlow's {@code ExponentialMovingAverage}
- * keep; DL4J has no counterpart. A run with {@code weight-average-decay > 0} validates, keeps and
+ * every {@code ln 2 / -ln decay} minibatches. PyTorch's {@code torch.optim.swa_utils.AveragedModel} with
+ * {@code get_ema_multi_avg_fn} and TensorFlow's {@code ExponentialMovingAverage} keep such an average too
+ * (they start it from the initial weights instead of correcting its bias); DL4J has no counterpart. A run with {@code weight-average-decay > 0} validates, keeps and
  * tests {@link #averaged} graphs, and keeps training the raw parameters; {@code benchmark} times its
  * update with every training minibatch.
  */
