@@ -77,9 +77,7 @@ public final class Benchmark {
             throw new ConfigException("benchmark needs --batches >= 1 and --warmup >= 0");
         }
         MemoryGuard.check(config, MemoryGuard.budgetBytes());
-        if (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0 && config.get(Settings.WORKERS) > 1) {
-            throw new ConfigException("weight-average-decay needs workers 1 (was " + config.get(Settings.WORKERS) + ")");
-        }
+        WeightAverage.checkWorkers(config);
         ComputeThreads.forTraining(config.get(Settings.THREADS), config.get(Settings.LSTM_THREADS));
         PreparedData data = PreparedData.load(config, ImdbData.locate(config.get(Settings.DATA), config.cacheDir(), progress),
                 progress);

@@ -165,10 +165,7 @@ public final class TrainingRun {
                     + GloveResource.KNOWN.stream().map(r -> Integer.toString(r.dimension())).toList()
                     + " (the GloVe vectors this project reads), was " + size);
         }
-        if (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0 && config.get(Settings.WORKERS) > 1) {
-            // ParallelWrapper trains copies of the model; the average would have to follow their averaged parameters.
-            throw new ConfigException("weight-average-decay needs workers 1 (was " + config.get(Settings.WORKERS) + ")");
-        }
+        WeightAverage.checkWorkers(config);
         if (config.get(Settings.LEARNING_RATE_SCHEDULE) != LearningRateSchedule.CONSTANT && config.get(Settings.WORKERS) > 1) {
             // Each ParallelWrapper worker counts only its own minibatches, so the decay would run slower by the
             // number of workers.

@@ -3,6 +3,9 @@ package org.imdbsentiment.app.training;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.imdbsentiment.model.config.ConfigException;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Settings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,6 +34,16 @@ public final class WeightAverage extends BaseTrainingListener {
         this.decay = decay;
         this.sum = sum;
         this.updates = updates;
+    }
+
+    /**
+     * Refuses a weight average with several workers, before anything is read: ParallelWrapper trains copies
+     * of the model, and the average would have to follow their averaged parameters.
+     */
+    public static void checkWorkers(ExperimentConfig config) {
+        if (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0 && config.get(Settings.WORKERS) > 1) {
+            throw new ConfigException("weight-average-decay needs workers 1 (was " + config.get(Settings.WORKERS) + ")");
+        }
     }
 
     /** No parameters of {@code graph} seen yet. */
@@ -75,7 +88,7 @@ public final class WeightAverage extends BaseTrainingListener {
 
     /**
      * A copy of {@code trained} (configuration, listeners, updater state) with the averaged parameters,
-     * made once per update count: validation, the saver and the test all see the same graph.
+     * made once per update count: validation and the saver see the same graph (the test reads what the saver wrote).
      */
     ComputationGraph averaged(ComputationGraph trained) {
         if (averaged == null || averagedAt != updates) {
