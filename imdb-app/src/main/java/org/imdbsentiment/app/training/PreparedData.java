@@ -40,6 +40,17 @@ public record PreparedData(ImdbCorpus corpus, TrainValidationSplit split, Map<St
                 pipeline.encodeAll(split.validation()), pipeline.encodeAll(corpus.test()));
     }
 
+    /**
+     * The same data with {@code more} training reviews after the labelled ones (self-training's pseudo-labelled
+     * reviews); the vocabulary stays the one counted on the labelled training split.
+     */
+    public PreparedData withMoreTraining(List<EncodedReview> more) {
+        List<EncodedReview> all = new java.util.ArrayList<>(train.size() + more.size());
+        all.addAll(train);
+        all.addAll(more);
+        return new PreparedData(corpus, split, trainingCounts, pipeline, List.copyOf(all), validation, test);
+    }
+
     public Vocabulary vocabulary() {
         return pipeline.vocabulary();
     }

@@ -21,6 +21,7 @@ import org.imdbsentiment.data.ImdbCorpus;
 import org.imdbsentiment.data.ImdbData;
 import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.Review;
+import org.imdbsentiment.data.Sentiment;
 import org.imdbsentiment.data.ReviewDataSetIterator;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.glove.GloveResource;
@@ -166,6 +167,7 @@ public final class TrainingRun {
                     + " (the GloVe vectors this project reads), was " + size);
         }
         WeightAverage.checkWorkers(config);
+        PseudoLabels.checkBeforeStart(config);
         if (config.get(Settings.LEARNING_RATE_SCHEDULE) != LearningRateSchedule.CONSTANT && config.get(Settings.WORKERS) > 1) {
             // Each ParallelWrapper worker counts only its own minibatches, so the decay would run slower by the
             // number of workers.
@@ -214,7 +216,15 @@ public final class TrainingRun {
     /** {@code summary[0]} is the run's current summary; each stage replaces it with an updated copy. */
     private static Result train(ExperimentConfig config, Path dataPath, RunDirectory run, RunSummary[] summary,
                                 Optional<Checkpoint.Loaded> checkpoint, Progress.Factory progress) throws IOException {
-        PreparedData data = PreparedData.load(config, dataPath, progress);
+        PreparedData labelled = PreparedData.load(config, dataPath, progress);
+        List<Review> pseudo = config.get(Settings.TEACHER).isPresent()
+                ? PseudoLabels.forRun(config, run, dataPath, checkpoint.isPresent(), progress) : List.of();
+        PreparedData data = pseudo.isEmpty() ? labelled : labelled.withMoreTraining(labelled.pipeline().encodeAll(pseudo));
+        if (!pseudo.isEmpty()) {
+            log.info("Self-training: {} unlabelled reviews labelled by teacher {} join the {} training reviews "
+                    + "({} positive; {})", pseudo.size(), config.get(Settings.TEACHER).get(), labelled.train().size(),
+                    pseudo.stream().filter(r -> r.label() == Sentiment.POSITIVE).count(), run.resolve(PseudoLabels.FILE));
+        }
         SentimentPipeline pipeline = data.pipeline();
         Vocabulary vocabulary = data.vocabulary();
         if (checkpoint.isEmpty()) {
@@ -293,8 +303,17 @@ public final class TrainingRun {
                 }
                 summary[0] = summary[0].with(s -> s.termination = result.getTerminationDetails());
             }
+            int trainSize = data.train().size();
+            int pseudoCount = pseudo.size();
             summary[0] = summary[0].with(s -> {
-                s.reviews = Map.of("train", data.train().size(), "validation", data.validation().size(), "test", data.test().size());
+                Map<String, Integer> reviews = new LinkedHashMap<>();
+                reviews.put("train", trainSize);
+                if (pseudoCount > 0) {
+                    reviews.put("train_pseudo_labelled", pseudoCount);
+                }
+                reviews.put("validation", data.validation().size());
+                reviews.put("test", data.test().size());
+                s.reviews = reviews;
                 s.vocabularySize = vocabulary.size();
                 s.parameters = graph.numParams();
             });

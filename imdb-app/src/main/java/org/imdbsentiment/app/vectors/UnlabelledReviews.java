@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * The unlabelled IMDB reviews, {@code aclImdb/train/unsup/<id>_0.txt}: from the official archive, a
  * separate archive holding only them ({@code aclImdb_v1-unsup.tar.gz}), or an extracted directory.
  * Read in the order of their review numbers, so the same files always give the same corpus. Unlabelled: for word
- * vectors only, never for evaluation.
+ * vectors and for a teacher's pseudo-labels, never for evaluation.
  */
 public final class UnlabelledReviews {
     private static final String FOLDER = "train/unsup/";
@@ -28,8 +28,17 @@ public final class UnlabelledReviews {
     private UnlabelledReviews() {
     }
 
+    /** One unlabelled review: its file name under {@code train/unsup/} ({@code <number>_0.txt}) and its text. */
+    public record Named(String name, String text) {
+    }
+
     /** The unlabelled texts under {@code source}; none when it holds no {@code train/unsup/}. */
     public static List<String> read(Path source) {
+        return readNamed(source).stream().map(Named::text).toList();
+    }
+
+    /** The unlabelled reviews under {@code source} with their file names, in review-number order. */
+    public static List<Named> readNamed(Path source) {
         if (!Files.exists(source)) {
             throw new DataException("unlabelled reviews not found: " + source);
         }
@@ -63,7 +72,9 @@ public final class UnlabelledReviews {
         } catch (IOException e) {
             throw new DataException("cannot read unlabelled reviews from " + source + ": " + e.getMessage(), e);
         }
-        return new ArrayList<>(byName.values());
+        List<Named> named = new ArrayList<>(byName.size());
+        byName.forEach((name, text) -> named.add(new Named(name, text)));
+        return named;
     }
 
     /** The review number of {@code <id>_<rating>.txt}; names without one sort last. */

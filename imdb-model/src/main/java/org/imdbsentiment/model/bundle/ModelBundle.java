@@ -108,6 +108,26 @@ public record ModelBundle(ComputationGraph graph, Vocabulary vocabulary, String 
         }
     }
 
+    /** The settings a bundle was trained with, read from its manifest alone (the graph is not loaded). */
+    public static ExperimentConfig readConfig(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException("model bundle not found: " + file);
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry m = zip.getEntry(MANIFEST);
+            if (m == null) {
+                throw new BundleException(file + " is not a model bundle of imdb-sentiment (no " + MANIFEST + ")");
+            }
+            try (InputStream in = zip.getInputStream(m)) {
+                return ExperimentConfig.ofRecorded(JSON.readValue(in, Manifest.class).settings());
+            }
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("cannot read model bundle " + file + ": " + Messages.oneLine(e), e);
+        }
+    }
+
     /** Reads and checks a bundle. */
     public static ModelBundle read(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -90,6 +90,10 @@ public final class Settings {
             0, false, 1, "keep an exponential moving average of the weights, updated after every minibatch with this "
                     + "decay (bias-corrected; 0.998: half the weight on the last 346 minibatches), and validate, keep and "
                     + "test the average instead of the trained weights (continued by --resume; with workers 1; 0: none)");
+    public static final Setting<Optional<Path>> TEACHER = Setting.optionalPath("teacher", Group.TRAINING,
+            "self-training: a trained model (a model.zip bundle or a run directory) labels the unlabelled reviews "
+                    + "(see unsup), and they join the training reviews with its labels for every epoch; the teacher must "
+                    + "not have trained on this run's validation reviews (empty: none)");
     public static final Setting<Integer> WORKERS = Setting.integer("workers", Group.TRAINING, 1, 1, 256,
             "data-parallel workers of one run (DL4J's ParallelWrapper): each trains a copy of the model on its own "
                     + "minibatches with one thread (on a GPU box, one device each); 1: plain single-thread training");
@@ -116,6 +120,9 @@ public final class Settings {
             "IMDB data: an aclImdb/ directory or a .tar.gz (or .tar) archive (empty: cache, else download)");
     public static final Setting<Optional<Path>> GLOVE = Setting.optionalPath("glove", Group.RUN,
             "pretrained vectors for glove-trainable/glove-frozen (v2-v5): a glove.6B.100d.txt file, glove.6B.zip, or vectors in the same text format such as the word2vec command writes (empty: GloVe from the cache, else download)");
+    public static final Setting<Optional<Path>> UNSUP = Setting.optionalPath("unsup", Group.RUN,
+            "the unlabelled reviews a teacher labels: aclImdb_v1-unsup.tar.gz, or an archive or aclImdb/ directory "
+                    + "holding train/unsup (empty: those of data)");
     public static final Setting<Optional<Path>> CACHE_DIR = Setting.optionalPath("cache-dir", Group.RUN,
             "download cache (empty: $IMDB_SENTIMENT_CACHE, else $XDG_CACHE_HOME/imdb-sentiment, else ~/.cache/imdb-sentiment)");
     public static final Setting<Path> OUTPUT = Setting.path("output", Group.RUN, "runs",
@@ -137,8 +144,8 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
-            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
-            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
+            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
+            PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, UNSUP, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
     public static Optional<Setting<?>> byKey(String key) {

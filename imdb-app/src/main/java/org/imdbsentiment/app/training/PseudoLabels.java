@@ -1,0 +1,205 @@
+package org.imdbsentiment.app.training;
+
+import org.imdbsentiment.app.runs.FileDigest;
+import org.imdbsentiment.app.runs.RunBundle;
+import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.app.vectors.UnlabelledReviews;
+import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.data.Review;
+import org.imdbsentiment.data.Sentiment;
+import org.imdbsentiment.model.bundle.ModelBundle;
+import org.imdbsentiment.model.config.ConfigException;
+import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.lstm.LstmThreads;
+import org.imdbsentiment.model.pipeline.Prediction;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Self-training: a trained model, the teacher, labels IMDB's unlabelled reviews, and a run trains on its
+ * labelled training reviews plus those, with the teacher's labels (positive where its P(positive) is
+ * above 0.5). The labels are made once, when the run starts, and kept in the run's
+ * {@value #FILE} (one line a review: its name, the teacher's probability and label) with the teacher's
+ * sha256 in {@value #TEACHER_FILE}; {@code --resume} reads them back instead of asking the teacher again.
+ *
+ * <p>A teacher that trained on a validated run's validation reviews would carry their labels into its
+ * training set; {@link #checkTeacher} refuses it. Test reviews are never read here.
+ */
+public final class PseudoLabels {
+    /** The teacher's labels of the unlabelled reviews, in the run directory. */
+    public static final String FILE = "pseudo-labels.csv";
+    /** Which teacher made them. */
+    public static final String TEACHER_FILE = "teacher.json";
+    /** The id prefix of a pseudo-labelled review ({@code unsup/<number>_0.txt}). */
+    public static final String ID_PREFIX = "unsup/";
+    private static final String HEADER = "review,probability_positive,label";
+    /** Reviews scored at a time, so that progress can be shown. */
+    private static final int CHUNK = 2_000;
+
+    /**
+     * What {@value #TEACHER_FILE} records.
+     *
+     * @param teacher        the teacher as given (a bundle or a run directory)
+     * @param teacherFile    the file read (the bundle, or the run's model)
+     * @param teacherSha256  its sha256
+     * @param teacherRun     the teacher's id (its run's name)
+     * @param validationSize the teacher's validation-size
+     * @param seed           the teacher's seed (with validation-size, its split)
+     * @param unsup          where the unlabelled reviews were read
+     * @param reviews        how many were labelled
+     * @param positive       of them, labelled positive
+     */
+    public record Teacher(String teacher, String teacherFile, String teacherSha256, String teacherRun,
+                          int validationSize, long seed, String unsup, int reviews, int positive) {
+    }
+
+    private PseudoLabels() {
+    }
+
+    /**
+     * Refuses, before any data is read or a run directory made, a teacher that does not exist or that trained on
+     * this run's validation reviews ({@link #checkTeacher}), from its recorded settings alone.
+     */
+    static void checkBeforeStart(ExperimentConfig config) {
+        config.get(Settings.TEACHER).ifPresent(t -> {
+            if (!Files.exists(t)) {
+                throw new DataException("teacher not found: " + t + " (give a model.zip bundle or a run directory)");
+            }
+            ExperimentConfig teacher = Files.isDirectory(t) ? RunDirectory.existing(t).config() : ModelBundle.readConfig(t);
+            checkTeacher(config, teacher, t.toString());
+        });
+    }
+
+    /**
+     * Refuses a teacher that trained on reviews this run validates on: a validated run ({@code validation-size > 0})
+     * needs a teacher validated on the same split (the same validation-size and seed, so the same held-out reviews);
+     * a final fit, which validates on nothing, takes any teacher.
+     */
+    public static void checkTeacher(ExperimentConfig student, ExperimentConfig teacher, String teacherName) {
+        int held = student.get(Settings.VALIDATION_SIZE);
+        if (held == 0) {
+            return;
+        }
+        int teacherHeld = teacher.get(Settings.VALIDATION_SIZE);
+        long seed = student.get(Settings.SEED);
+        long teacherSeed = teacher.get(Settings.SEED);
+        if (teacherHeld != held || teacherSeed != seed) {
+            throw new ConfigException("teacher " + teacherName + " trained on this run's validation reviews (its split: "
+                    + "validation-size " + teacherHeld + ", seed " + teacherSeed + "; this run's: validation-size " + held
+                    + ", seed " + seed + "): give a teacher validated with the same split, or train a final fit "
+                    + "(validation-size 0)");
+        }
+    }
+
+    /**
+     * The unlabelled reviews with the teacher's labels, for a run: labelled by the teacher and saved in the
+     * run directory when it starts, read back from there when it resumes.
+     */
+    static List<Review> forRun(ExperimentConfig config, RunDirectory run, Path data, boolean resuming,
+                               Progress.Factory progress) throws IOException {
+        Path teacherPath = config.get(Settings.TEACHER).orElseThrow();
+        Path source = config.get(Settings.UNSUP).orElse(data);
+        List<UnlabelledReviews.Named> unlabelled = UnlabelledReviews.readNamed(source);
+        if (unlabelled.isEmpty()) {
+            throw new DataException("teacher " + teacherPath + " has nothing to label: no unlabelled reviews "
+                    + "(train/unsup) in " + source + " (give --unsup aclImdb_v1-unsup.tar.gz)");
+        }
+        Path saved = run.resolve(FILE);
+        List<Sentiment> labels;
+        if (resuming && Files.isRegularFile(saved)) {
+            labels = read(saved, unlabelled);
+        } else {
+            ModelBundle teacher = load(teacherPath);
+            checkTeacher(config, teacher.config(), teacherPath.toString());
+            LstmThreads.apply(teacher.graph(), config.get(Settings.LSTM_THREADS));
+            List<Prediction> predictions = label(teacher, unlabelled, progress);
+            labels = predictions.stream().map(Prediction::label).toList();
+            StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            for (int i = 0; i < unlabelled.size(); i++) {
+                csv.append(ID_PREFIX).append(unlabelled.get(i).name()).append(',')
+                        .append(String.format(Locale.ROOT, "%.6f", predictions.get(i).probabilityPositive())).append(',')
+                        .append(labels.get(i).folder()).append('\n');
+            }
+            run.writeText(FILE, csv.toString());
+            Path file = bundleFile(teacherPath);
+            int positive = (int) labels.stream().filter(l -> l == Sentiment.POSITIVE).count();
+            run.writeText(TEACHER_FILE, RunDirectory.json().writeValueAsString(new Teacher(teacherPath.toString(),
+                    file.toString(), FileDigest.sha256(file), teacher.id(), teacher.config().get(Settings.VALIDATION_SIZE),
+                    teacher.config().get(Settings.SEED), source.toString(), labels.size(), positive)) + "\n");
+        }
+        List<Review> reviews = new ArrayList<>(unlabelled.size());
+        for (int i = 0; i < unlabelled.size(); i++) {
+            reviews.add(new Review(ID_PREFIX + unlabelled.get(i).name(), unlabelled.get(i).text(), labels.get(i), 0));
+        }
+        return reviews;
+    }
+
+    /** A teacher given as a bundle file or a run directory. */
+    static ModelBundle load(Path teacher) {
+        return Files.isDirectory(teacher) ? RunBundle.load(RunDirectory.existing(teacher)) : ModelBundle.read(teacher);
+    }
+
+    /** The file a teacher's weights were read from, whose sha256 is recorded. */
+    private static Path bundleFile(Path teacher) {
+        if (!Files.isDirectory(teacher)) {
+            return teacher;
+        }
+        Path bundle = teacher.resolve(RunDirectory.MODEL_BUNDLE);
+        return Files.isRegularFile(bundle) ? bundle : teacher.resolve(RunDirectory.BEST_MODEL);
+    }
+
+    /** The teacher's predictions for {@code reviews}, in their order (an empty review is read as one unknown word). */
+    static List<Prediction> label(ModelBundle teacher, List<UnlabelledReviews.Named> reviews, Progress.Factory progress) {
+        List<Prediction> out = new ArrayList<>(reviews.size());
+        try (Progress p = progress.start("labelling unlabelled reviews with teacher " + teacher.id(), reviews.size(),
+                "reviews")) {
+            for (int from = 0; from < reviews.size(); from += CHUNK) {
+                List<String> texts = reviews.subList(from, Math.min(reviews.size(), from + CHUNK)).stream()
+                        .map(r -> r.text().isBlank() ? "." : r.text()).toList();
+                out.addAll(teacher.pipeline().predict(teacher.graph(), texts));
+                p.advance(texts.size());
+            }
+        }
+        return out;
+    }
+
+    /** The labels saved in {@code file}, which must name exactly {@code reviews}, in order. */
+    private static List<Sentiment> read(Path file, List<UnlabelledReviews.Named> reviews) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER) || lines.size() - 1 != reviews.size()) {
+            throw new DataException(file + " does not label the " + reviews.size() + " unlabelled reviews given "
+                    + "(resume with the unlabelled reviews the run started with)");
+        }
+        List<Sentiment> labels = new ArrayList<>(reviews.size());
+        for (int i = 0; i < reviews.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            if (cells.length != 3 || !cells[0].equals(ID_PREFIX + reviews.get(i).name())) {
+                throw new DataException(file + " line " + (i + 2) + " does not name " + ID_PREFIX + reviews.get(i).name()
+                        + " (resume with the unlabelled reviews the run started with)");
+            }
+            labels.add(Sentiment.ofFolder(cells[2]));
+        }
+        return labels;
+    }
+
+    /** The recorded teacher of a run, if it had one. */
+    public static Optional<Teacher> teacherOf(RunDirectory run) {
+        Path file = run.resolve(TEACHER_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RunDirectory.json().readValue(file.toFile(), Teacher.class));
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
