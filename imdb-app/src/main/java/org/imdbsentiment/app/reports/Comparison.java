@@ -80,7 +80,9 @@ public final class Comparison {
                     : ", " + config.get(Settings.MAX_LENGTH) + " tokens"
                     + (config.get(Settings.TRUNCATION) == org.imdbsentiment.data.Truncation.HEAD ? "" : " (" + config.get(Settings.TRUNCATION).key() + ")");
             int h = config.get(Settings.HIDDEN_SIZE);
-            String fit = (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0
+            String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews labelled by " + teacherName(t))
+                    .orElse("")
+                    + (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0
                     ? "; weights averaged (EMA " + config.toSettings().get(Settings.WEIGHT_AVERAGE_DECAY.key()) + ")" : "")
                     + (config.get(Settings.VALIDATION_SIZE) == 0
                     ? "; final fit: every training review, " + config.get(Settings.EPOCHS) + " epochs" : "");
@@ -178,10 +180,25 @@ public final class Comparison {
             }
             String value = config.toSettings().get(s.key());
             if (!value.equals(versionDefaults.toSettings().get(s.key()))) {
-                label.append(s == Settings.EMBEDDING ? "-" : s == Settings.SEED ? "-seed" : "-" + s.key()).append(value);
+                label.append(s == Settings.EMBEDDING ? "-" : s == Settings.SEED ? "-seed" : "-" + s.key())
+                        .append(s == Settings.TEACHER ? "-" + teacherName(Path.of(value)) : value);
             }
         }
         return label.append(vectorsSuffix(own.get(Settings.GLOVE.key()), coverage)).toString();
+    }
+
+    /**
+     * A teacher's name: its run directory's (a run directory, or a run's model.zip or best-model.zip), else the
+     * bundle's file name.
+     */
+    static String teacherName(Path teacher) {
+        Path name = teacher.getFileName();
+        if (name == null) {
+            return teacher.toString();
+        }
+        boolean runFile = name.toString().equals(RunDirectory.MODEL_BUNDLE) || name.toString().equals(RunDirectory.BEST_MODEL);
+        return runFile && teacher.getParent() != null && teacher.getParent().getFileName() != null
+                ? teacher.getParent().getFileName().toString() : name.toString();
     }
 
     /** The name of pretrained vectors that are not GloVe: their file name up to its first dot. */

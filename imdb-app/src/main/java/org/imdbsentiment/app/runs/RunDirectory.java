@@ -52,9 +52,12 @@ public final class RunDirectory {
     public static final String ERRORS = "errors.md";
     public static final String LEARNING_CURVES = "learning-curves.png";
     public static final String CONFUSION_MATRIX = "confusion-matrix.png";
+    /** Self-training: the teacher's labels of the unlabelled reviews, and which teacher made them. */
+    public static final String PSEUDO_LABELS = "pseudo-labels.csv";
+    public static final String TEACHER = "teacher.json";
     /** The small files that record a run (no model, vocabulary or per-review predictions): what docs/runs keeps. */
     public static final List<String> RECORD_FILES = List.of(CONFIG, SUMMARY, EPOCHS, TEST_METRICS, GLOVE_COVERAGE,
-            ERRORS, LEARNING_CURVES, CONFUSION_MATRIX);
+            TEACHER, ERRORS, LEARNING_CURVES, CONFUSION_MATRIX);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -35,9 +35,9 @@ import java.util.Optional;
  */
 public final class PseudoLabels {
     /** The teacher's labels of the unlabelled reviews, in the run directory. */
-    public static final String FILE = "pseudo-labels.csv";
+    public static final String FILE = RunDirectory.PSEUDO_LABELS;
     /** Which teacher made them. */
-    public static final String TEACHER_FILE = "teacher.json";
+    public static final String TEACHER_FILE = RunDirectory.TEACHER;
     /** The id prefix of a pseudo-labelled review ({@code unsup/<number>_0.txt}). */
     public static final String ID_PREFIX = "unsup/";
     private static final String HEADER = "review,probability_positive,label";
