@@ -48,13 +48,15 @@ public final class RunBundle {
         RunSummary summary = run.summary().orElse(RunSummary.of(b -> { }));
         TestMetrics metrics = run.testMetrics().orElse(null);
         var glove = run.gloveCoverage();
+        var teacher = run.teacherLabels();
         Provenance provenance = new Provenance(
                 summary.projectVersion() == null ? "unknown" : summary.projectVersion(),
                 summary.gitCommit() == null ? "unknown" : summary.gitCommit(), run.name(), Instant.now().toString(),
                 config.get(Settings.SEED),
                 summary.dataFile() != null ? summary.dataFile() : config.get(Settings.DATA).map(Path::toString).orElse(null),
                 summary.dataSha256(), glove.map(GloveCoverage::file).orElse(null),
-                glove.map(GloveCoverage::fileSha256).orElse(null));
+                glove.map(GloveCoverage::fileSha256).orElse(null), teacher.map(TeacherLabels::teacherFile).orElse(null),
+                teacher.map(TeacherLabels::teacherSha256).orElse(null));
         return new ModelBundle(graph, vocabulary, WordTokenizer.NAME, WordTokenizer.RULES_VERSION, config, provenance, metrics);
     }
 

@@ -192,6 +192,14 @@ public final class RunDirectory {
         writeJson(GLOVE_COVERAGE, coverage);
     }
 
+    public Optional<TeacherLabels> teacherLabels() {
+        return readJson(TEACHER, TeacherLabels.class);
+    }
+
+    public void writeTeacherLabels(TeacherLabels labels) throws IOException {
+        writeJson(TEACHER, labels);
+    }
+
     public Vocabulary vocabulary() {
         try {
             return Vocabulary.load(resolve(VOCABULARY));

@@ -3,6 +3,7 @@ package org.imdbsentiment.app.training;
 import org.imdbsentiment.app.runs.FileDigest;
 import org.imdbsentiment.app.runs.RunBundle;
 import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.app.runs.TeacherLabels;
 import org.imdbsentiment.app.vectors.UnlabelledReviews;
 import org.imdbsentiment.data.DataException;
 import org.imdbsentiment.data.Progress;
@@ -21,14 +22,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Self-training: a trained model, the teacher, labels IMDB's unlabelled reviews, and a run trains on its
  * labelled training reviews plus those, with the teacher's labels (positive where its P(positive) is
  * above 0.5). The labels are made once, when the run starts, and kept in the run's
  * {@value #FILE} (one line a review: its name, the teacher's probability and label) with the teacher's
- * sha256 in {@value #TEACHER_FILE}; {@code --resume} reads them back instead of asking the teacher again.
+ * sha256 in {@value #TEACHER_FILE} ({@link TeacherLabels}); {@code --resume} reads them back instead of asking the teacher again.
  *
  * <p>A teacher that trained on a validated run's validation reviews would carry their labels into its
  * training set; {@link #checkTeacher} refuses it. Test reviews are never read here.
@@ -43,23 +43,6 @@ public final class PseudoLabels {
     private static final String HEADER = "review,probability_positive,label";
     /** Reviews scored at a time, so that progress can be shown. */
     private static final int CHUNK = 2_000;
-
-    /**
-     * What {@value #TEACHER_FILE} records.
-     *
-     * @param teacher        the teacher as given (a bundle or a run directory)
-     * @param teacherFile    the file read (the bundle, or the run's model)
-     * @param teacherSha256  its sha256
-     * @param teacherRun     the teacher's id (its run's name)
-     * @param validationSize the teacher's validation-size
-     * @param seed           the teacher's seed (with validation-size, its split)
-     * @param unsup          where the unlabelled reviews were read
-     * @param reviews        how many were labelled
-     * @param positive       of them, labelled positive
-     */
-    public record Teacher(String teacher, String teacherFile, String teacherSha256, String teacherRun,
-                          int validationSize, long seed, String unsup, int reviews, int positive) {
-    }
 
     private PseudoLabels() {
     }
@@ -131,9 +114,9 @@ public final class PseudoLabels {
             run.writeText(FILE, csv.toString());
             Path file = bundleFile(teacherPath);
             int positive = (int) labels.stream().filter(l -> l == Sentiment.POSITIVE).count();
-            run.writeText(TEACHER_FILE, RunDirectory.json().writeValueAsString(new Teacher(teacherPath.toString(),
-                    file.toString(), FileDigest.sha256(file), teacher.id(), teacher.config().get(Settings.VALIDATION_SIZE),
-                    teacher.config().get(Settings.SEED), source.toString(), labels.size(), positive)) + "\n");
+            run.writeTeacherLabels(new TeacherLabels(teacherPath.toString(), file.toString(), FileDigest.sha256(file),
+                    teacher.id(), teacher.config().get(Settings.VALIDATION_SIZE), teacher.config().get(Settings.SEED),
+                    source.toString(), labels.size(), positive));
         }
         List<Review> reviews = new ArrayList<>(unlabelled.size());
         for (int i = 0; i < unlabelled.size(); i++) {
@@ -188,18 +171,5 @@ public final class PseudoLabels {
             labels.add(Sentiment.ofFolder(cells[2]));
         }
         return labels;
-    }
-
-    /** The recorded teacher of a run, if it had one. */
-    public static Optional<Teacher> teacherOf(RunDirectory run) {
-        Path file = run.resolve(TEACHER_FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RunDirectory.json().readValue(file.toFile(), Teacher.class));
-        } catch (IOException e) {
-            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -5,6 +5,8 @@ import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.app.training.PseudoLabels;
 import org.imdbsentiment.data.MiniImdb;
 import org.imdbsentiment.data.Progress;
+import org.imdbsentiment.model.bundle.ModelBundle;
+import org.imdbsentiment.model.bundle.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +100,10 @@ class SelfTrainingTest {
         String recorded = Files.readString(student.resolve(PseudoLabels.TEACHER_FILE));
         assertTrue(recorded.contains(FileDigest.sha256(teacher.resolve(RunDirectory.MODEL_BUNDLE))), recorded);
         assertTrue(recorded.contains("\"reviews\" : 6"), recorded);
+        // the bundle carries its teacher: what labelled the reviews it learned from
+        Provenance provenance = ModelBundle.read(student.resolve(RunDirectory.MODEL_BUNDLE)).provenance();
+        assertEquals(FileDigest.sha256(teacher.resolve(RunDirectory.MODEL_BUNDLE)), provenance.teacherSha256());
+        assertEquals(teacher.resolve(RunDirectory.MODEL_BUNDLE).toString(), provenance.teacherFile());
         assertTrue(Files.readString(student.resolve(RunDirectory.CONFIG)).contains("teacher=" + teacher), "in config");
     }
 
