@@ -4,41 +4,30 @@ import org.imdbsentiment.app.runs.FileDigest;
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.app.training.PseudoLabels;
 import org.imdbsentiment.data.MiniImdb;
-import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.imdbsentiment.model.bundle.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Self-training (the teacher setting) from the command line: what a taught run reads, records and refuses. */
 class SelfTrainingTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), new Properties(),
-                Progress.Factory.NONE).execute(args);
+        return cli.run(args).status();
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     /** Unlabelled reviews, some worded like the mini set's positive reviews and some like its negative ones. */
@@ -80,7 +69,7 @@ class SelfTrainingTest {
         // the labels are the teacher's: P(positive) > 0.5 as predict computes it from the teacher's bundle
         assertEquals(0, run("predict", "--run", teacher.toString(), "--json", "--file",
                 Files.write(tmp.resolve("texts.txt"), UNLABELLED).toString()), errText());
-        List<String> teacherSays = out.toString(StandardCharsets.UTF_8).lines()
+        List<String> teacherSays = cli.out().lines()
                 .map(l -> l.contains("\"label\":\"positive\"") ? "pos" : "neg").toList();
         List<String> lines = Files.readAllLines(student.resolve(PseudoLabels.FILE));
         assertEquals("review,probability_positive,label", lines.get(0));
