@@ -180,8 +180,11 @@ public final class Comparison {
             }
             String value = config.toSettings().get(s.key());
             if (!value.equals(versionDefaults.toSettings().get(s.key()))) {
-                label.append(s == Settings.EMBEDDING ? "-" : s == Settings.SEED ? "-seed" : "-" + s.key())
-                        .append(s == Settings.TEACHER ? "-" + teacherName(Path.of(value)) : value);
+                if (s == Settings.TEACHER) {
+                    label.append(value.isEmpty() ? "-no-teacher" : "-teacher-" + teacherName(Path.of(value)));
+                } else {
+                    label.append(s == Settings.EMBEDDING ? "-" : s == Settings.SEED ? "-seed" : "-" + s.key()).append(value);
+                }
             }
         }
         return label.append(vectorsSuffix(own.get(Settings.GLOVE.key()), coverage)).toString();

@@ -54,7 +54,9 @@ public final class PseudoLabels {
     static void checkBeforeStart(ExperimentConfig config) {
         config.get(Settings.TEACHER).ifPresent(t -> {
             if (!Files.exists(t)) {
-                throw new DataException("teacher not found: " + t + " (give a model.zip bundle or a run directory)");
+                throw new DataException("teacher not found: " + t + " (version " + config.version() + "; give a model.zip "
+                        + "bundle or a run directory, e.g. `imdb-sentiment bundle --run runs/<run> --output " + t
+                        + "` after training the teacher; --teacher '' trains without one)");
             }
             ExperimentConfig teacher = Files.isDirectory(t) ? RunDirectory.existing(t).config() : ModelBundle.readConfig(t);
             checkTeacher(config, teacher, t.toString());

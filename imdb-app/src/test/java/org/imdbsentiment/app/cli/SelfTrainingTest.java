@@ -127,7 +127,8 @@ class SelfTrainingTest {
                 errText());
         assertEquals(Cli.FAILED, run("--data", tmp.resolve("data/aclImdb").toString(), "--output",
                 tmp.resolve("students").toString(), "--teacher", tmp.resolve("nowhere").toString()));
-        assertEquals("error: teacher not found: " + tmp.resolve("nowhere")
-                + " (give a model.zip bundle or a run directory)", errText().strip());
+        assertEquals("error: teacher not found: " + tmp.resolve("nowhere") + " (version v1; give a model.zip bundle or a "
+                + "run directory, e.g. `imdb-sentiment bundle --run runs/<run> --output " + tmp.resolve("nowhere")
+                + "` after training the teacher; --teacher '' trains without one)", errText().strip());
     }
 }
