@@ -8,6 +8,7 @@ import org.imdbsentiment.app.config.Versions;
 import org.imdbsentiment.app.runs.EpochMetrics;
 import org.imdbsentiment.app.runs.GloveCoverage;
 import org.imdbsentiment.app.runs.RunDirectory;
+import org.imdbsentiment.app.runs.TeacherLabels;
 import org.imdbsentiment.app.runs.RunSummary;
 import org.imdbsentiment.data.DataException;
 import org.imdbsentiment.model.TestMetrics;
@@ -42,6 +43,11 @@ public final class Comparison {
     /** What is known of one run, read through {@link RunDirectory}'s records. */
     record Run(Path dir, ExperimentConfig config, RunSummary summary, List<EpochMetrics> epochs,
                Optional<TestMetrics> test, Optional<GloveCoverage> glove, String label) {
+
+        /** A self-trained run's record of its teacher, if it has one. */
+        Optional<TeacherLabels> teacherLabels() {
+            return RunDirectory.existing(dir).teacherLabels();
+        }
 
         String version() {
             return config.version();
@@ -80,8 +86,8 @@ public final class Comparison {
                     : ", " + config.get(Settings.MAX_LENGTH) + " tokens"
                     + (config.get(Settings.TRUNCATION) == org.imdbsentiment.data.Truncation.HEAD ? "" : " (" + config.get(Settings.TRUNCATION).key() + ")");
             int h = config.get(Settings.HIDDEN_SIZE);
-            String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews labelled by " + teacherName(t))
-                    .orElse("")
+            String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews labelled by "
+                            + teacherLabels().map(TeacherLabels::teacherRun).orElse(teacherName(t))).orElse("")
                     + (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0
                     ? "; weights averaged (EMA " + config.toSettings().get(Settings.WEIGHT_AVERAGE_DECAY.key()) + ")" : "")
                     + (config.get(Settings.VALIDATION_SIZE) == 0
@@ -151,8 +157,10 @@ public final class Comparison {
      * other than its version's own (a naive run on frozen GloVe: {@code naive-glove-frozen}; v1 with
      * seed 1: {@code v1-seed1}; others as {@code -<key><value>}). Settings a run did not record (it
      * predates them) do not count; then the pretrained vectors where they are not the version's own
-     * ({@link #vectorsSuffix}). A run that validated with the default split and epoch limit, of a version
-     * whose model is a final fit (v4: validation-size 0), is {@code v4-validated}. Names the run in
+     * ({@link #vectorsSuffix}). A teacher counts by whether there is one ({@code -teacher-<its run>} where the
+     * version names none, {@code -no-teacher} where it names one), not by where its file was. A run that
+     * validated with the default split and epoch limit, of a version whose model is a final fit (v4:
+     * validation-size 0), is {@code v4-validated}. Names the run in
      * the table, the curves and the copied charts.
      */
     static String label(ExperimentConfig config, java.util.Set<String> recorded, Optional<GloveCoverage> coverage) {
@@ -179,7 +187,11 @@ public final class Comparison {
                 continue;
             }
             String value = config.toSettings().get(s.key());
-            if (!value.equals(versionDefaults.toSettings().get(s.key()))) {
+            String versions = versionDefaults.toSettings().get(s.key());
+            // a teacher is a file of the user's: the label says whether the run had one where its version names
+            // one (or names none), not where the file was
+            boolean differs = s == Settings.TEACHER ? value.isEmpty() != versions.isEmpty() : !value.equals(versions);
+            if (differs) {
                 if (s == Settings.TEACHER) {
                     label.append(value.isEmpty() ? "-no-teacher" : "-teacher-" + teacherName(Path.of(value)));
                 } else {

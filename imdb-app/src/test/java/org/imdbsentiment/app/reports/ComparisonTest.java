@@ -237,10 +237,12 @@ class ComparisonTest {
         Path bundle = fakeRun(tmp, "b", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
         Files.writeString(bundle.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
                 + "teacher=elsewhere/v5-20261130-134022/model.zip\n");
+        Files.writeString(bundle.resolve(RunDirectory.TEACHER), "{\"teacher_run\" : \"v5-20261130-134022\"}");
         Comparison.write(List.of(taught, bundle), tmp.resolve("out"), "compare");
         String md = Files.readString(tmp.resolve("out/results.md"));
         assertTrue(md.contains("\n| v4-teacher-v5-20261130-142829 | ") && md.contains("\n| v4-teacher-v5-20261130-134022 | ")
-                && md.contains("; + unlabelled reviews labelled by v5-20261130-142829"), md);
+                && md.contains("; + unlabelled reviews labelled by v5-20261130-142829")
+                && md.contains("; + unlabelled reviews labelled by v5-20261130-134022"), md);
         assertEquals("teacher.zip", Comparison.teacherName(Path.of("teacher.zip")));
     }
 }
