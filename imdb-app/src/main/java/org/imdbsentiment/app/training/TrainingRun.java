@@ -21,8 +21,8 @@ import org.imdbsentiment.data.ImdbCorpus;
 import org.imdbsentiment.data.ImdbData;
 import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.Review;
-import org.imdbsentiment.data.Sentiment;
 import org.imdbsentiment.data.ReviewDataSetIterator;
+import org.imdbsentiment.data.Sentiment;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.glove.GloveResource;
 import org.imdbsentiment.model.LearningRateSchedule;
@@ -303,13 +303,11 @@ public final class TrainingRun {
                 }
                 summary[0] = summary[0].with(s -> s.termination = result.getTerminationDetails());
             }
-            int trainSize = data.train().size();
-            int pseudoCount = pseudo.size();
             summary[0] = summary[0].with(s -> {
                 Map<String, Integer> reviews = new LinkedHashMap<>();
-                reviews.put("train", trainSize);
-                if (pseudoCount > 0) {
-                    reviews.put("train_pseudo_labelled", pseudoCount);
+                reviews.put("train", data.train().size());
+                if (!pseudo.isEmpty()) {
+                    reviews.put("train_pseudo_labelled", pseudo.size());
                 }
                 reviews.put("validation", data.validation().size());
                 reviews.put("test", data.test().size());
