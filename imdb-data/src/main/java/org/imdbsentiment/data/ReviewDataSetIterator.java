@@ -2,6 +2,7 @@ package org.imdbsentiment.data;
 
 import org.datavec.api.records.reader.SequenceRecordReader;
 import org.datavec.api.records.reader.impl.collection.CollectionSequenceRecordReader;
+import org.datavec.api.writable.DoubleWritable;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.Writable;
 import org.deeplearning4j.datasets.datavec.SequenceRecordReaderDataSetIterator;
@@ -25,7 +26,7 @@ import java.util.function.IntSupplier;
  * <ul>
  *   <li>features {@code [batch, 1, T]}: token indices, PAD (0) after a review's end;</li>
  *   <li>features mask {@code [batch, T]}: 1 on a review's real steps, 0 on padding;</li>
- *   <li>labels {@code [batch, 1]}: 0 negative, 1 positive (one label per review, no labels mask);</li>
+ *   <li>labels {@code [batch, 1]}: 0 negative, 1 positive, or a review's target probability where it has one (one label per review, no labels mask);</li>
  * </ul>
  * where {@code T} is the longest review of that batch (at most the encoder's maximum length).
  *
@@ -122,8 +123,10 @@ public final class ReviewDataSetIterator implements DataSetIterator {
      * {@code paddedLength} (0: none).
      */
     static List<List<Writable>> toSequenceRecord(EncodedReview review, int paddedLength) {
-        // Unlabelled text (prediction) reads as label 0; nothing uses the label of such a batch.
-        Writable label = new IntWritable(review.label() == null ? 0 : review.label().value());
+        // Unlabelled text (prediction) reads as label 0; nothing uses the label of such a batch. A review with a
+        // target (a teacher's probability) is fitted to that instead.
+        Writable label = review.target() != null ? new DoubleWritable(review.target())
+                : new IntWritable(review.label() == null ? 0 : review.label().value());
         List<List<Writable>> steps = new ArrayList<>(Math.max(review.length(), paddedLength));
         for (int token : review.tokens()) {
             steps.add(List.of(new IntWritable(token), label));

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReviewDataSetIteratorTest {
@@ -47,6 +48,18 @@ class ReviewDataSetIteratorTest {
         assertArrayEquals(new float[] {1, 0, 1}, ds.getLabels().toFloatVector());
         assertNull(ds.getLabelsMaskArray());
         assertEquals(List.of("a", "b", "c"), ReviewDataSetIterator.ids(ds));
+    }
+
+    @Test
+    void aReviewWithATargetIsFittedToItInsteadOfItsLabel() {
+        // a teacher's probability (distillation) beside plain labels in one batch
+        List<EncodedReview> reviews = List.of(review("a", Sentiment.POSITIVE, 5, 6).withTarget(0.625),
+                review("b", Sentiment.NEGATIVE, 8), review("c", Sentiment.NEGATIVE, 9).withTarget(0.125));
+        DataSet ds = ReviewDataSetIterator.inOrder(reviews, 3).next();
+        assertArrayEquals(new float[] {0.625f, 0, 0.125f}, ds.getLabels().toFloatVector());
+        for (double outside : new double[] {-0.1, 1.5, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> review("d", Sentiment.POSITIVE, 5).withTarget(outside));
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.Locale;
 /**
  * Self-training: a trained model, the teacher, labels IMDB's unlabelled reviews, and a run trains on its
  * labelled training reviews plus those, with the teacher's labels (positive where its P(positive) is
- * above 0.5). The labels are made once, when the run starts, and kept in the run's
+ * above 0.5), or towards its P(positive) itself ({@code teacher-targets=probabilities}). The labels are made once, when the run starts, and kept in the run's
  * {@value #FILE} (one line a review: its name, the teacher's probability and label) with the teacher's
  * sha256 in {@value #TEACHER_FILE} ({@link TeacherLabels}); {@code --resume} reads them back instead of asking the teacher again.
  *
@@ -85,10 +85,17 @@ public final class PseudoLabels {
     }
 
     /**
-     * The unlabelled reviews with the teacher's labels, for a run: labelled by the teacher and saved in the
-     * run directory when it starts, read back from there when it resumes.
+     * Unlabelled reviews with a teacher's labels, and its P(positive) of each as saved (six decimals, the same for a
+     * run that starts and one that resumes).
      */
-    static List<Review> forRun(ExperimentConfig config, RunDirectory run, Path data, boolean resuming,
+    record Taught(List<Review> reviews, double[] probabilities) {
+    }
+
+    /**
+     * The unlabelled reviews with the teacher's labels and probabilities, for a run: made by the teacher and saved
+     * in the run directory when it starts, read back from there when it resumes.
+     */
+    static Taught forRun(ExperimentConfig config, RunDirectory run, Path data, boolean resuming,
                                Progress.Factory progress) throws IOException {
         Path teacherPath = config.get(Settings.TEACHER).orElseThrow();
         Path source = config.get(Settings.UNSUP).orElse(data);
@@ -98,33 +105,27 @@ public final class PseudoLabels {
                     + "(train/unsup) in " + source + " (give --unsup aclImdb_v1-unsup.tar.gz)");
         }
         Path saved = run.resolve(FILE);
-        List<Sentiment> labels;
-        if (resuming && Files.isRegularFile(saved)) {
-            labels = read(saved, unlabelled);
-        } else {
+        if (!resuming || !Files.isRegularFile(saved)) {
             ModelBundle teacher = load(teacherPath);
             checkTeacher(config, teacher.config(), teacherPath.toString());
             LstmThreads.apply(teacher.graph(), config.get(Settings.LSTM_THREADS));
             List<Prediction> predictions = label(teacher, unlabelled, progress);
-            labels = predictions.stream().map(Prediction::label).toList();
             StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            int positive = 0;
             for (int i = 0; i < unlabelled.size(); i++) {
+                Prediction p = predictions.get(i);
+                positive += p.label() == Sentiment.POSITIVE ? 1 : 0;
                 csv.append(ID_PREFIX).append(unlabelled.get(i).name()).append(',')
-                        .append(String.format(Locale.ROOT, "%.6f", predictions.get(i).probabilityPositive())).append(',')
-                        .append(labels.get(i).folder()).append('\n');
+                        .append(String.format(Locale.ROOT, "%.6f", p.probabilityPositive())).append(',')
+                        .append(p.label().folder()).append('\n');
             }
             run.writeText(FILE, csv.toString());
             Path file = bundleFile(teacherPath);
-            int positive = (int) labels.stream().filter(l -> l == Sentiment.POSITIVE).count();
             run.writeTeacherLabels(new TeacherLabels(teacherPath.toString(), file.toString(), FileDigest.sha256(file),
                     teacher.id(), teacher.config().get(Settings.VALIDATION_SIZE), teacher.config().get(Settings.SEED),
-                    source.toString(), labels.size(), positive));
+                    source.toString(), unlabelled.size(), positive));
         }
-        List<Review> reviews = new ArrayList<>(unlabelled.size());
-        for (int i = 0; i < unlabelled.size(); i++) {
-            reviews.add(new Review(ID_PREFIX + unlabelled.get(i).name(), unlabelled.get(i).text(), labels.get(i), 0));
-        }
-        return reviews;
+        return read(saved, unlabelled);
     }
 
     /** A teacher given as a bundle file or a run directory. */
@@ -156,22 +157,29 @@ public final class PseudoLabels {
         return out;
     }
 
-    /** The labels saved in {@code file}, which must name exactly {@code reviews}, in order. */
-    private static List<Sentiment> read(Path file, List<UnlabelledReviews.Named> reviews) throws IOException {
+    /** The labels and probabilities saved in {@code file}, which must name exactly {@code reviews}, in order. */
+    private static Taught read(Path file, List<UnlabelledReviews.Named> reviews) throws IOException {
         List<String> lines = Files.readAllLines(file);
         if (lines.isEmpty() || !lines.get(0).equals(HEADER) || lines.size() - 1 != reviews.size()) {
             throw new DataException(file + " does not label the " + reviews.size() + " unlabelled reviews given "
                     + "(resume with the unlabelled reviews the run started with)");
         }
-        List<Sentiment> labels = new ArrayList<>(reviews.size());
+        List<Review> taught = new ArrayList<>(reviews.size());
+        double[] probabilities = new double[reviews.size()];
         for (int i = 0; i < reviews.size(); i++) {
             String[] cells = lines.get(i + 1).split(",");
-            if (cells.length != 3 || !cells[0].equals(ID_PREFIX + reviews.get(i).name())) {
-                throw new DataException(file + " line " + (i + 2) + " does not name " + ID_PREFIX + reviews.get(i).name()
+            String id = ID_PREFIX + reviews.get(i).name();
+            if (cells.length != 3 || !cells[0].equals(id)) {
+                throw new DataException(file + " line " + (i + 2) + " does not name " + id
                         + " (resume with the unlabelled reviews the run started with)");
             }
-            labels.add(Sentiment.ofFolder(cells[2]));
+            try {
+                probabilities[i] = Double.parseDouble(cells[1]);
+            } catch (NumberFormatException e) {
+                throw new DataException(file + " line " + (i + 2) + ": not a probability: " + cells[1]);
+            }
+            taught.add(new Review(id, reviews.get(i).text(), Sentiment.ofFolder(cells[2]), 0));
         }
-        return labels;
+        return new Taught(taught, probabilities);
     }
 }

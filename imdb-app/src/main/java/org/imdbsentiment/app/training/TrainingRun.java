@@ -28,6 +28,7 @@ import org.imdbsentiment.glove.GloveResource;
 import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.ScoredReview;
 import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
@@ -46,6 +47,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,6 +178,19 @@ public final class TrainingRun {
         }
     }
 
+    /** A teacher's reviews, encoded, with its probabilities as their targets where teacher-targets says so. */
+    static List<EncodedReview> taught(TeacherTargets targets, SentimentPipeline pipeline, PseudoLabels.Taught taught) {
+        List<EncodedReview> encoded = pipeline.encodeAll(taught.reviews());
+        if (targets == TeacherTargets.LABELS) {
+            return encoded;
+        }
+        List<EncodedReview> targeted = new ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            targeted.add(encoded.get(i).withTarget(taught.probabilities()[i]));
+        }
+        return targeted;
+    }
+
     /** Runs {@link #train}, recording in run.json whether it finished, failed or was interrupted. */
     private static Result guarded(ExperimentConfig config, Path data, RunDirectory run, RunSummary summary,
                                   Optional<Checkpoint.Loaded> checkpoint, Progress.Factory progress) throws IOException {
@@ -217,13 +232,16 @@ public final class TrainingRun {
     private static Result train(ExperimentConfig config, Path dataPath, RunDirectory run, RunSummary[] summary,
                                 Optional<Checkpoint.Loaded> checkpoint, Progress.Factory progress) throws IOException {
         PreparedData labelled = PreparedData.load(config, dataPath, progress);
-        List<Review> pseudo = config.get(Settings.TEACHER).isPresent()
-                ? PseudoLabels.forRun(config, run, dataPath, checkpoint.isPresent(), progress) : List.of();
-        PreparedData data = pseudo.isEmpty() ? labelled : labelled.withMoreTraining(labelled.pipeline().encodeAll(pseudo));
+        List<EncodedReview> pseudo = config.get(Settings.TEACHER).isPresent()
+                ? taught(config.get(Settings.TEACHER_TARGETS), labelled.pipeline(),
+                        PseudoLabels.forRun(config, run, dataPath, checkpoint.isPresent(), progress))
+                : List.of();
+        PreparedData data = pseudo.isEmpty() ? labelled : labelled.withMoreTraining(pseudo);
         if (!pseudo.isEmpty()) {
             log.info("Self-training: {} unlabelled reviews labelled by teacher {} join the {} training reviews "
-                    + "({} positive; {})", pseudo.size(), config.get(Settings.TEACHER).get(), labelled.train().size(),
-                    pseudo.stream().filter(r -> r.label() == Sentiment.POSITIVE).count(), run.resolve(PseudoLabels.FILE));
+                    + "({} positive; fitted to its {}; {})", pseudo.size(), config.get(Settings.TEACHER).get(),
+                    labelled.train().size(), pseudo.stream().filter(r -> r.label() == Sentiment.POSITIVE).count(),
+                    config.get(Settings.TEACHER_TARGETS).key(), run.resolve(PseudoLabels.FILE));
         }
         SentimentPipeline pipeline = data.pipeline();
         Vocabulary vocabulary = data.vocabulary();

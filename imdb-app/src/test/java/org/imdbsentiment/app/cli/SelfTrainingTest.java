@@ -131,4 +131,20 @@ class SelfTrainingTest {
                 + "run directory, e.g. `imdb-sentiment bundle --run runs/<run> --output " + tmp.resolve("nowhere")
                 + "` after training the teacher; --teacher '' trains without one)", errText().strip());
     }
+
+    @Test
+    void aRunCanBeFittedToItsTeachersProbabilities(@TempDir Path tmp) throws IOException {
+        Path teacher = train(tmp, "teachers", "--validation-size", "0");
+        Path unsup = writeUnlabelled(tmp.resolve("unsup"));
+        Path labels = train(tmp, "labels", "--validation-size", "0", "--teacher", teacher.toString(),
+                "--unsup", unsup.toString());
+        Path probabilities = train(tmp, "probabilities", "--validation-size", "0", "--teacher", teacher.toString(),
+                "--unsup", unsup.toString(), "--teacher-targets", "probabilities");
+        assertTrue(Files.readString(probabilities.resolve(RunDirectory.CONFIG)).contains("teacher-targets=probabilities"));
+        // the same teacher, seed and batches; only the taught reviews' targets differ, so the training losses do
+        assertEquals(Files.readAllLines(labels.resolve(PseudoLabels.FILE)), Files.readAllLines(probabilities.resolve(PseudoLabels.FILE)));
+        String lossWithLabels = Files.readAllLines(labels.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
+        String lossWithProbabilities = Files.readAllLines(probabilities.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
+        assertTrue(!lossWithLabels.equals(lossWithProbabilities), lossWithLabels + " and " + lossWithProbabilities);
+    }
 }

@@ -2,20 +2,26 @@ package org.imdbsentiment.app.training;
 
 import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.data.EncodedReview;
 import org.imdbsentiment.data.Progress;
 import org.imdbsentiment.data.Review;
 import org.imdbsentiment.data.Sentiment;
+import org.imdbsentiment.data.Vocabulary;
+import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
+import org.imdbsentiment.model.pipeline.SentimentPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,10 +63,19 @@ class PseudoLabelsTest {
         RunDirectory run = savedRun(tmp, "review,probability_positive,label\nunsup/0_0.txt,0.1,neg\nunsup/1_0.txt,0.9,pos\n");
         ExperimentConfig config = ExperimentConfig.of(Map.of("teacher", tmp.resolve("gone.zip").toString(),
                 "unsup", tmp.resolve("unsup").toString()));
-        List<Review> reviews = PseudoLabels.forRun(config, run, tmp, true, Progress.Factory.NONE);
+        PseudoLabels.Taught taught = PseudoLabels.forRun(config, run, tmp, true, Progress.Factory.NONE);
+        List<Review> reviews = taught.reviews();
         assertEquals(List.of("unsup/0_0.txt", "unsup/1_0.txt"), reviews.stream().map(Review::id).toList());
         assertEquals(List.of(Sentiment.NEGATIVE, Sentiment.POSITIVE), reviews.stream().map(Review::label).toList());
         assertEquals(List.of("great", "awful"), reviews.stream().map(Review::text).toList());
+        assertArrayEquals(new double[] {0.1, 0.9}, taught.probabilities());
+
+        // encoded for training: towards the labels, or towards the teacher's probabilities
+        SentimentPipeline pipeline = SentimentPipeline.of(ExperimentConfig.defaults(), Vocabulary.of(List.of("great")));
+        assertEquals(Arrays.asList(null, null), TrainingRun.taught(TeacherTargets.LABELS, pipeline, taught).stream()
+                .map(EncodedReview::target).toList());
+        assertEquals(List.of(0.1, 0.9), TrainingRun.taught(TeacherTargets.PROBABILITIES, pipeline, taught).stream()
+                .map(EncodedReview::target).toList());
     }
 
     @Test

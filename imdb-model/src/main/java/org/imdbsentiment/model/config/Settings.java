@@ -7,6 +7,7 @@ import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.LstmImplementation;
+import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.ParallelMode;
 import org.imdbsentiment.model.config.Setting.Group;
 
@@ -94,6 +95,10 @@ public final class Settings {
             "self-training: a trained model (a model.zip bundle or a run directory) labels the unlabelled reviews "
                     + "(see unsup), and they join the training reviews with its labels for every epoch; the teacher must "
                     + "not have trained on this run's validation reviews (empty: none)");
+    public static final Setting<TeacherTargets> TEACHER_TARGETS = Setting.choice("teacher-targets", Group.TRAINING,
+            TeacherTargets.LABELS, List.of(TeacherTargets.values()), TeacherTargets::key,
+            "with a teacher, what its reviews are trained towards: labels (1 where its P(positive) > 0.5, else 0) or "
+                    + "probabilities (its P(positive) itself, as in knowledge distillation)");
     public static final Setting<Integer> WORKERS = Setting.integer("workers", Group.TRAINING, 1, 1, 256,
             "data-parallel workers of one run (DL4J's ParallelWrapper): each trains a copy of the model on its own "
                     + "minibatches with one thread (on a GPU box, one device each); 1: plain single-thread training");
@@ -144,7 +149,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
-            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
+            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, TEACHER_TARGETS, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, UNSUP, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */
