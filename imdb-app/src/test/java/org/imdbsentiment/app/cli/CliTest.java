@@ -249,7 +249,7 @@ class CliTest {
         Path output = tmp.resolve("runs");
         int status = run("--version", "v4", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
                 "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
-                "--epochs", "2");
+                "--epochs", "2", "--teacher", "");
         assertEquals(0, status, errText());
         ModelBundle bundle = ModelBundle.read(onlyRunDirectory(output).resolve(RunDirectory.MODEL_BUNDLE));
         assertEquals(org.imdbsentiment.model.Architecture.BILSTM_POOL, bundle.config().get(Settings.ARCHITECTURE));

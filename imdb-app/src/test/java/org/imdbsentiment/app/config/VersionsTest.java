@@ -66,10 +66,15 @@ class VersionsTest {
         ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
         assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.NGRAM_LEARNING_RATE, 0.01)
                 .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 4)
+                .with(Settings.TEACHER, java.util.Optional.<java.nio.file.Path>empty())
+                .with(Settings.TEACHER_TARGETS, org.imdbsentiment.model.TeacherTargets.LABELS)
                 .with(Settings.VERSION, "v5"), v5);
         // v4's model is a final fit on every training review, for the epochs its validation chose
         assertEquals(0, v4.get(Settings.VALIDATION_SIZE));
-        assertEquals(5, v4.get(Settings.EPOCHS));
+        assertEquals(2, v4.get(Settings.EPOCHS));
+        // v4 is distilled from v5's bundle; v5 learns from the labelled reviews alone
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("v5-model.zip")), v4.get(Settings.TEACHER));
+        assertEquals(org.imdbsentiment.model.TeacherTargets.PROBABILITIES, v4.get(Settings.TEACHER_TARGETS));
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
                 .with(Settings.NGRAM_ORDER, 3).with(Settings.WEIGHT_AVERAGE_DECAY, 0.0).with(Settings.EPOCHS, 8)

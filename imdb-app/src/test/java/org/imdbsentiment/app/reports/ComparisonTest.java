@@ -197,16 +197,16 @@ class ComparisonTest {
                 + "validation-size=5000\nepochs=15\nseed=1\n");
         Path otherLimit = fakeRun(tmp, "b", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
         Files.writeString(otherLimit.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
-                + "validation-size=5000\nepochs=2\n");
+                + "validation-size=5000\nepochs=3\n");
         Path finalFit = fakeRun(tmp, "c", "v4", "glove-trainable", "1,12,0.50,NaN,NaN,100,0\n2,12,0.40,NaN,NaN,100,0\n",
                 metrics.formatted("0.90"));
         Files.writeString(finalFit.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
-                + "validation-size=0\nepochs=5\n");
+                + "validation-size=0\nepochs=2\n");
         Comparison.write(List.of(validated, otherLimit, finalFit), tmp.resolve("out"), "compare");
         String md = Files.readString(tmp.resolve("out/results.md"));
         assertTrue(md.contains("\n| v4-validated-seed1 | "), md);
-        assertTrue(md.contains("\n| v4-validation-size5000-epochs2 | "), md);
-        assertTrue(md.contains("\n| v4 | ") && md.contains("; final fit: every training review, 5 epochs | ")
+        assertTrue(md.contains("\n| v4-validation-size5000-epochs3 | "), md);
+        assertTrue(md.contains("\n| v4 | ") && md.contains("; final fit: every training review, 2 epochs | ")
                 && md.contains("| 2 | — (final fit, last epoch 2) | 90.00% |"), md);
         assertTrue(md.contains("- wall time per epoch: 100 s training, no validation (mean of 2)"), md);
         assertTrue(Files.exists(tmp.resolve("out/validation-curves.png")));
@@ -231,18 +231,23 @@ class ComparisonTest {
 
     @Test
     void aTaughtRunNamesItsTeachersRunInItsLabelAndSaysWhatItLearnedFrom(@TempDir Path tmp) throws IOException {
-        Path taught = fakeRun(tmp, "a", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
-        Files.writeString(taught.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
-                + "teacher=runs/v5-20261130-142829\n");
-        Path bundle = fakeRun(tmp, "b", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
-        Files.writeString(bundle.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
+        // v1 names no teacher: a taught v1 says whose labels it learned from
+        Path taught = fakeRun(tmp, "a", "v1", "scratch", "1,10,0.69,0.60,0.80,100,10\n", null);
+        Files.writeString(taught.resolve(RunDirectory.CONFIG), "version=v1\nembedding=scratch\n"
                 + "teacher=elsewhere/v5-20261130-134022/model.zip\n");
-        Files.writeString(bundle.resolve(RunDirectory.TEACHER), "{\"teacher_run\" : \"v5-20261130-134022\"}");
-        Comparison.write(List.of(taught, bundle), tmp.resolve("out"), "compare");
+        Files.writeString(taught.resolve(RunDirectory.TEACHER), "{\"teacher_run\" : \"v5-20261130-134022\"}");
+        // v4 names one (v5-model.zip): a run taught by another file of it is plain v4, one without a teacher says so
+        Path v4 = fakeRun(tmp, "b", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
+        Files.writeString(v4.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\n"
+                + "teacher=runs/v5-20261130-142829\nteacher-targets=probabilities\n");
+        Path untaught = fakeRun(tmp, "c", "v4", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
+        Files.writeString(untaught.resolve(RunDirectory.CONFIG), "version=v4\nembedding=glove-trainable\nteacher=\n");
+        Comparison.write(List.of(taught, v4, untaught), tmp.resolve("out"), "compare");
         String md = Files.readString(tmp.resolve("out/results.md"));
-        assertTrue(md.contains("\n| v4-teacher-v5-20261130-142829 | ") && md.contains("\n| v4-teacher-v5-20261130-134022 | ")
-                && md.contains("; + unlabelled reviews labelled by v5-20261130-142829")
-                && md.contains("; + unlabelled reviews labelled by v5-20261130-134022"), md);
+        assertTrue(md.contains("\n| v1-teacher-v5-20261130-134022 | ") && md.contains("\n| v4 | ")
+                && md.contains("\n| v4-no-teacher | "), md);
+        assertTrue(md.contains("; + unlabelled reviews labelled by v5-20261130-134022")
+                && md.contains("; + unlabelled reviews labelled by v5-20261130-142829"), md);
         assertEquals("teacher.zip", Comparison.teacherName(Path.of("teacher.zip")));
     }
 }
