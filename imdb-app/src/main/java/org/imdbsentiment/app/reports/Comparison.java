@@ -11,6 +11,7 @@ import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.app.runs.TeacherLabels;
 import org.imdbsentiment.app.runs.RunSummary;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
@@ -86,7 +87,9 @@ public final class Comparison {
                     : ", " + config.get(Settings.MAX_LENGTH) + " tokens"
                     + (config.get(Settings.TRUNCATION) == org.imdbsentiment.data.Truncation.HEAD ? "" : " (" + config.get(Settings.TRUNCATION).key() + ")");
             int h = config.get(Settings.HIDDEN_SIZE);
-            String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews labelled by "
+            String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews "
+                            + (config.get(Settings.TEACHER_TARGETS) == TeacherTargets.PROBABILITIES
+                            ? "fitted to the probabilities of " : "labelled by ")
                             + teacherLabels().map(TeacherLabels::teacherRun).orElse(teacherName(t))).orElse("")
                     + (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0
                     ? "; weights averaged (EMA " + config.toSettings().get(Settings.WEIGHT_AVERAGE_DECAY.key()) + ")" : "")

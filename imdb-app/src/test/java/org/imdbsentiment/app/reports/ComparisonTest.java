@@ -247,7 +247,7 @@ class ComparisonTest {
         assertTrue(md.contains("\n| v1-teacher-v5-20261130-134022 | ") && md.contains("\n| v4 | ")
                 && md.contains("\n| v4-no-teacher | "), md);
         assertTrue(md.contains("; + unlabelled reviews labelled by v5-20261130-134022")
-                && md.contains("; + unlabelled reviews labelled by v5-20261130-142829"), md);
+                && md.contains("; + unlabelled reviews fitted to the probabilities of v5-20261130-142829"), md);
         assertEquals("teacher.zip", Comparison.teacherName(Path.of("teacher.zip")));
     }
 }
