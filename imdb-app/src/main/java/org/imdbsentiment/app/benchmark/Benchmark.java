@@ -149,6 +149,9 @@ public final class Benchmark {
         result.put("epoch_real_tokens", epoch[1]);
         result.put("epoch_padding_overhead", round(epoch[0] / (double) epoch[1]));
         result.put("epoch_estimate_s", round(epochSeconds));
+        // A taught run's epoch also holds the teacher's reviews, which the benchmark does not read (labelling them
+        // would time the teacher): they cost the same per token, and the estimate leaves them out.
+        config.get(Settings.TEACHER).ifPresent(t -> result.put("epoch_estimate_excludes", "the teacher's unlabelled reviews"));
         return result;
     }
 

@@ -139,6 +139,14 @@ class CliTest {
         assertEquals("bucketed", json.at("/settings/batching").asText());
         assertEquals(1, json.at("/threads").asInt());
         assertEquals("CpuBackend", json.at("/backend").asText());
+        assertTrue(json.at("/epoch_estimate_excludes").isMissingNode(), lines.get(0));
+    }
+
+    @Test
+    void benchmarkOfATaughtRunSaysItsEpochEstimateLeavesOutTheTeachersReviews(@TempDir Path tmp) throws IOException {
+        assertEquals(0, benchmarkMini(tmp, "--teacher", "v5-model.zip"), errText());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("the teacher's unlabelled reviews", json.at("/epoch_estimate_excludes").asText());
     }
 
     @Test
