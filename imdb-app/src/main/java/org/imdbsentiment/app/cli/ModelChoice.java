@@ -5,7 +5,6 @@ import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,16 +18,7 @@ final class ModelChoice {
     Path run;
 
     ModelBundle load() {
-        if (model == null) {
-            return RunBundle.load(RunDirectory.existing(run));
-        }
-        // A run's plain best-model.zip: read with the vocabulary and settings of the run it sits in.
-        Path dir = model.toAbsolutePath().getParent();
-        if (Files.isRegularFile(model) && model.getFileName().toString().equals(RunDirectory.BEST_MODEL)
-                && !ModelBundle.isBundle(model) && dir != null && Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) {
-            return RunBundle.of(RunDirectory.existing(dir));
-        }
-        return ModelBundle.read(model);
+        return model == null ? RunBundle.load(RunDirectory.existing(run)) : RunBundle.read(model);
     }
 
     Optional<RunDirectory> runDirectory() {

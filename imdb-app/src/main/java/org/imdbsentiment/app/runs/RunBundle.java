@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A run directory's model as a {@link ModelBundle}: its best model, vocabulary, settings, provenance
@@ -28,6 +29,30 @@ public final class RunBundle {
     public static ModelBundle load(RunDirectory run) {
         Path bundle = run.resolve(RunDirectory.MODEL_BUNDLE);
         return Files.isRegularFile(bundle) ? ModelBundle.read(bundle) : of(run);
+    }
+
+    /**
+     * A model given by a path: a run directory ({@link #load}), a run's plain {@value RunDirectory#BEST_MODEL} (read
+     * with the vocabulary and settings of the run it sits in), or a bundle file.
+     */
+    public static ModelBundle read(Path path) {
+        return runOf(path).map(RunBundle::load).orElseGet(() -> ModelBundle.read(path));
+    }
+
+    /** The settings of the model {@link #read} would read, without loading its graph. */
+    public static ExperimentConfig configOf(Path path) {
+        return runOf(path).map(RunDirectory::config).orElseGet(() -> ModelBundle.readConfig(path));
+    }
+
+    /** The run a path names: a run directory, or the directory of a run's plain best-model.zip. */
+    private static Optional<RunDirectory> runOf(Path path) {
+        if (Files.isDirectory(path)) {
+            return Optional.of(RunDirectory.existing(path));
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        boolean plainBestModel = Files.isRegularFile(path) && path.getFileName().toString().equals(RunDirectory.BEST_MODEL)
+                && !ModelBundle.isBundle(path) && dir != null && Files.isRegularFile(dir.resolve(RunDirectory.CONFIG));
+        return plainBestModel ? Optional.of(RunDirectory.existing(dir)) : Optional.empty();
     }
 
     /** The bundle a run's files make. */

@@ -27,17 +27,13 @@ import java.util.Locale;
  * Self-training: a trained model, the teacher, labels IMDB's unlabelled reviews, and a run trains on its
  * labelled training reviews plus those, with the teacher's labels (positive where its P(positive) is
  * above 0.5), or towards its P(positive) itself ({@code teacher-targets=probabilities}). The labels are made once, when the run starts, and kept in the run's
- * {@value #FILE} (one line a review: its name, the teacher's probability and label) with the teacher's
- * sha256 in {@value #TEACHER_FILE} ({@link TeacherLabels}); {@code --resume} reads them back instead of asking the teacher again.
+ * {@value RunDirectory#PSEUDO_LABELS} (one line a review: its name, the teacher's probability and label) with the teacher's
+ * sha256 in {@value RunDirectory#TEACHER} ({@link TeacherLabels}); {@code --resume} reads them back instead of asking the teacher again.
  *
  * <p>A teacher that trained on a validated run's validation reviews would carry their labels into its
  * training set; {@link #checkTeacher} refuses it. Test reviews are never read here.
  */
 public final class PseudoLabels {
-    /** The teacher's labels of the unlabelled reviews, in the run directory. */
-    public static final String FILE = RunDirectory.PSEUDO_LABELS;
-    /** Which teacher made them. */
-    public static final String TEACHER_FILE = RunDirectory.TEACHER;
     /** The id prefix of a pseudo-labelled review ({@code unsup/<number>_0.txt}). */
     public static final String ID_PREFIX = "unsup/";
     private static final String HEADER = "review,probability_positive,label";
@@ -58,8 +54,7 @@ public final class PseudoLabels {
                         + "bundle or a run directory, e.g. `imdb-sentiment bundle --run runs/<run> --output " + t
                         + "` after training the teacher; --teacher '' trains without one)");
             }
-            ExperimentConfig teacher = Files.isDirectory(t) ? RunDirectory.existing(t).config() : ModelBundle.readConfig(t);
-            checkTeacher(config, teacher, t.toString());
+            checkTeacher(config, RunBundle.configOf(t), t.toString());
         });
     }
 
@@ -104,10 +99,10 @@ public final class PseudoLabels {
             throw new DataException("teacher " + teacherPath + " has nothing to label: no unlabelled reviews "
                     + "(train/unsup) in " + source + " (give --unsup aclImdb_v1-unsup.tar.gz)");
         }
-        Path saved = run.resolve(FILE);
+        Path saved = run.resolve(RunDirectory.PSEUDO_LABELS);
         if (!resuming || !Files.isRegularFile(saved)) {
-            ModelBundle teacher = load(teacherPath);
-            checkTeacher(config, teacher.config(), teacherPath.toString());
+            // checkBeforeStart has refused a teacher that trained on this run's validation reviews
+            ModelBundle teacher = RunBundle.read(teacherPath);
             LstmThreads.apply(teacher.graph(), config.get(Settings.LSTM_THREADS));
             List<Prediction> predictions = label(teacher, unlabelled, progress);
             StringBuilder csv = new StringBuilder(HEADER).append('\n');
@@ -119,18 +114,13 @@ public final class PseudoLabels {
                         .append(String.format(Locale.ROOT, "%.6f", p.probabilityPositive())).append(',')
                         .append(p.label().folder()).append('\n');
             }
-            run.writeText(FILE, csv.toString());
+            run.writeText(RunDirectory.PSEUDO_LABELS, csv.toString());
             Path file = bundleFile(teacherPath);
             run.writeTeacherLabels(new TeacherLabels(teacherPath.toString(), file.toString(), FileDigest.sha256(file),
                     teacher.id(), teacher.config().get(Settings.VALIDATION_SIZE), teacher.config().get(Settings.SEED),
                     source.toString(), unlabelled.size(), positive));
         }
         return read(saved, unlabelled);
-    }
-
-    /** A teacher given as a bundle file or a run directory. */
-    static ModelBundle load(Path teacher) {
-        return Files.isDirectory(teacher) ? RunBundle.load(RunDirectory.existing(teacher)) : ModelBundle.read(teacher);
     }
 
     /** The file a teacher's weights were read from, whose sha256 is recorded. */

@@ -241,7 +241,7 @@ public final class TrainingRun {
             log.info("Self-training: {} unlabelled reviews labelled by teacher {} join the {} training reviews "
                     + "({} positive; fitted to its {}; {})", pseudo.size(), config.get(Settings.TEACHER).get(),
                     labelled.train().size(), pseudo.stream().filter(r -> r.label() == Sentiment.POSITIVE).count(),
-                    config.get(Settings.TEACHER_TARGETS).key(), run.resolve(PseudoLabels.FILE));
+                    config.get(Settings.TEACHER_TARGETS).key(), run.resolve(RunDirectory.PSEUDO_LABELS));
         }
         SentimentPipeline pipeline = data.pipeline();
         Vocabulary vocabulary = data.vocabulary();

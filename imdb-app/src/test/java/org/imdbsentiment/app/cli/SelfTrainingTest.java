@@ -71,7 +71,7 @@ class SelfTrainingTest {
                 Files.write(tmp.resolve("texts.txt"), UNLABELLED).toString()), errText());
         List<String> teacherSays = cli.out().lines()
                 .map(l -> l.contains("\"label\":\"positive\"") ? "pos" : "neg").toList();
-        List<String> lines = Files.readAllLines(student.resolve(PseudoLabels.FILE));
+        List<String> lines = Files.readAllLines(student.resolve(RunDirectory.PSEUDO_LABELS));
         assertEquals("review,probability_positive,label", lines.get(0));
         assertEquals(UNLABELLED.size() + 1, lines.size(), lines.toString());
         for (int i = 0; i < UNLABELLED.size(); i++) {
@@ -86,7 +86,7 @@ class SelfTrainingTest {
                 && summary.contains("\"validation\" : 16"), summary);
         assertTrue(Files.readAllLines(student.resolve(RunDirectory.EPOCHS)).get(1).startsWith("1,9,"),
                 "an epoch is ceil(70 / 8) = 9 minibatches");
-        String recorded = Files.readString(student.resolve(PseudoLabels.TEACHER_FILE));
+        String recorded = Files.readString(student.resolve(RunDirectory.TEACHER));
         assertTrue(recorded.contains(FileDigest.sha256(teacher.resolve(RunDirectory.MODEL_BUNDLE))), recorded);
         assertTrue(recorded.contains("\"reviews\" : 6"), recorded);
         // the bundle carries its teacher: what labelled the reviews it learned from
@@ -142,7 +142,7 @@ class SelfTrainingTest {
                 "--unsup", unsup.toString(), "--teacher-targets", "probabilities");
         assertTrue(Files.readString(probabilities.resolve(RunDirectory.CONFIG)).contains("teacher-targets=probabilities"));
         // the same teacher, seed and batches; only the taught reviews' targets differ, so the training losses do
-        assertEquals(Files.readAllLines(labels.resolve(PseudoLabels.FILE)), Files.readAllLines(probabilities.resolve(PseudoLabels.FILE)));
+        assertEquals(Files.readAllLines(labels.resolve(RunDirectory.PSEUDO_LABELS)), Files.readAllLines(probabilities.resolve(RunDirectory.PSEUDO_LABELS)));
         String lossWithLabels = Files.readAllLines(labels.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
         String lossWithProbabilities = Files.readAllLines(probabilities.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
         assertTrue(!lossWithLabels.equals(lossWithProbabilities), lossWithLabels + " and " + lossWithProbabilities);

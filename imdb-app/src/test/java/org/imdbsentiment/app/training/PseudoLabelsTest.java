@@ -53,7 +53,7 @@ class PseudoLabelsTest {
         Files.writeString(unsup.resolve("0_0.txt"), "great");
         Files.writeString(unsup.resolve("1_0.txt"), "awful");
         RunDirectory run = RunDirectory.create(tmp.resolve("runs"), "v1");
-        run.writeText(PseudoLabels.FILE, labels);
+        run.writeText(RunDirectory.PSEUDO_LABELS, labels);
         return run;
     }
 
