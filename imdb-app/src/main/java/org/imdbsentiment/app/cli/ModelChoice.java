@@ -5,6 +5,7 @@ import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,7 +19,11 @@ final class ModelChoice {
     Path run;
 
     ModelBundle load() {
-        return model == null ? RunBundle.load(RunDirectory.existing(run)) : RunBundle.read(model);
+        if (model == null) {
+            return RunBundle.load(RunDirectory.existing(run));
+        }
+        // --model names a file; a run directory is --run's (ModelBundle refuses a directory)
+        return Files.isDirectory(model) ? ModelBundle.read(model) : RunBundle.read(model);
     }
 
     Optional<RunDirectory> runDirectory() {
