@@ -15,7 +15,12 @@ public enum Architecture {
      */
     NGRAMS("ngrams"),
     /** bilstm-pool and the bag of n-grams side by side, concatenated before the output layer (v5). */
-    HYBRID("hybrid");
+    HYBRID("hybrid"),
+    /**
+     * bilstm-pool and the bag of n-grams side by side, each read by its own logit and trained on its own
+     * loss; P(positive) is the sigmoid of the two logits' mean, as an ensemble of the two would give it.
+     */
+    HYBRID_HEADS("hybrid-heads");
 
     private final String key;
 
@@ -30,7 +35,7 @@ public enum Architecture {
 
     /** Whether the graph has the bag-of-n-grams branch. */
     public boolean ngrams() {
-        return this == NGRAMS || this == HYBRID;
+        return this == NGRAMS || this == HYBRID || this == HYBRID_HEADS;
     }
 
     public String key() {

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -24,6 +25,7 @@ import org.imdbsentiment.model.embedding.FastEmbeddingSequence;
 import org.imdbsentiment.model.lstm.FastBidirectional;
 import org.imdbsentiment.model.lstm.FastLstm;
 import org.imdbsentiment.model.ngram.NgramBag;
+import org.imdbsentiment.model.output.BranchMeanOutput;
 import org.imdbsentiment.model.schedule.LinearDecay;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,7 +64,16 @@ import java.util.Optional;
  *   -> hybrid  Merge(pool, ngrams)                                                  [batch, 4H + N] -> out
  * </pre>
  * (the dropout of the output layer acts on both). The bag counts only real steps and bigrams of two
- * real steps, so padding never reaches the output in these either.
+ * real steps, so padding never reaches the output in these either. {@code hybrid-heads} gives each
+ * side its own logit and loss instead of merging their features:
+ * <pre>
+ *   pool   -> lstm-logit   Dense(1, identity)                         [batch, 1]
+ *   ngrams -> ngram-logit  Dense(1, identity)                         [batch, 1]
+ *   -> logits  Merge(lstm-logit, ngram-logit)                          [batch, 2]
+ *   -> out     BranchMeanOutput: sigmoid(mean of the logits)           [batch, 1]
+ *              loss: each logit's binary XENT, summed (BranchLogitsLoss)
+ * </pre>
+ * so each side is trained as it would be alone and the prediction averages their log-odds.
  */
 public final class SentimentGraph {
     public static final String INPUT = "tokens";
@@ -80,6 +91,12 @@ public final class SentimentGraph {
     public static final String NGRAMS = "ngrams";
     /** hybrid only: pool and ngrams concatenated [batch, 4H + N]. */
     public static final String HYBRID = "hybrid";
+    /** hybrid-heads only: the BiLSTM side's logit, read from pool [batch, 1]. */
+    public static final String LSTM_LOGIT = "lstm-logit";
+    /** hybrid-heads only: the n-gram side's logit, read from ngrams [batch, 1]. */
+    public static final String NGRAM_LOGIT = "ngram-logit";
+    /** hybrid-heads only: the two logits side by side [batch, 2]. */
+    public static final String LOGITS = "logits";
 
     private SentimentGraph() {
     }
@@ -125,15 +142,13 @@ public final class SentimentGraph {
             case BILSTM_POOL -> 4 * hidden;
             case NGRAMS -> ngramSize;
             case HYBRID -> 4 * hidden + ngramSize;
+            case HYBRID_HEADS -> 2;
         };
-        OutputLayer.Builder out = new OutputLayer.Builder(new LossBinaryXENT())
-                .nIn(features)
-                .nOut(1)
-                .activation(Activation.SIGMOID);
         double dropout = config.get(Settings.DROPOUT);
-        if (dropout > 0) {
-            out.dropOut(1 - dropout); // DL4J takes the probability of keeping an input
-        }
+        Layer out = architecture == Architecture.HYBRID_HEADS
+                ? new BranchMeanOutput(features)
+                : withDropout(new OutputLayer.Builder(new LossBinaryXENT()).activation(Activation.SIGMOID), dropout)
+                        .nIn(features).nOut(1).build();
         ComputationGraphConfiguration.GraphBuilder layers = common
                 .graphBuilder()
                 .addInputs(INPUT);
@@ -168,9 +183,17 @@ public final class SentimentGraph {
                 layers.addVertex(HYBRID, new MergeVertex(), POOL, NGRAMS);
                 yield HYBRID;
             }
+            case HYBRID_HEADS -> {
+                addPooledBidirectional(layers, config);
+                // The output layer's dropout, on what each logit reads.
+                layers.addLayer(LSTM_LOGIT, logit(4 * hidden, dropout), POOL)
+                        .addLayer(NGRAM_LOGIT, logit(ngramSize, dropout), NGRAMS)
+                        .addVertex(LOGITS, new MergeVertex(), LSTM_LOGIT, NGRAM_LOGIT);
+                yield LOGITS;
+            }
         };
         ComputationGraphConfiguration conf = layers
-                .addLayer(OUTPUT, out.build(), top)
+                .addLayer(OUTPUT, out, top)
                 .setOutputs(OUTPUT)
                 .build();
         ComputationGraph graph = new ComputationGraph(conf);
@@ -184,6 +207,19 @@ public final class SentimentGraph {
             graph.getLayer(EMBEDDING).setParam(DefaultParamInitializer.WEIGHT_KEY, w);
         });
         return graph;
+    }
+
+    /** A branch's logit: one linear unit over {@code inputs} features, with the output layer's dropout. */
+    private static DenseLayer logit(int inputs, double dropout) {
+        return withDropout(new DenseLayer.Builder().activation(Activation.IDENTITY), dropout).nIn(inputs).nOut(1).build();
+    }
+
+    /** {@code dropout} (the probability of dropping an input; 0: none) on the layer's input. */
+    private static <B extends org.deeplearning4j.nn.conf.layers.FeedForwardLayer.Builder<B>> B withDropout(B layer, double dropout) {
+        if (dropout > 0) {
+            layer.dropOut(1 - dropout); // DL4J takes the probability of keeping an input
+        }
+        return layer;
     }
 
     /**

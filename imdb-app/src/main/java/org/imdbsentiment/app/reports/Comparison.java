@@ -99,6 +99,8 @@ public final class Comparison {
                 case LAST_STEP -> words + lengths + fit;
                 case BILSTM_POOL -> "BiLSTM " + h + "x2, max+mean pooled; " + words + lengths + fit;
                 case HYBRID -> "BiLSTM " + h + "x2 pooled + bag of " + ngrams(config, "n-grams") + "; " + words + lengths + fit;
+                case HYBRID_HEADS -> "BiLSTM " + h + "x2 pooled and bag of " + ngrams(config, "n-grams")
+                        + ", a logit and a loss each, log-odds averaged; " + words + lengths + fit;
                 case NGRAMS -> "bag of " + ngrams(config, "unigrams + hashed bigrams") + " alone" + lengths + fit;
             };
         }

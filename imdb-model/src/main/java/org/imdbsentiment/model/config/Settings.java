@@ -56,14 +56,15 @@ public final class Settings {
             Architecture.LAST_STEP, List.of(Architecture.values()), Architecture::key,
             "last-step (an LSTM read at each review's last real step), bilstm-pool (a bidirectional LSTM, "
                     + "max and mean pooled over the real steps), ngrams (a bag of unigrams and hashed bigrams alone) "
-                    + "or hybrid (bilstm-pool and the bag of n-grams side by side)");
+                    + "hybrid (bilstm-pool and the bag of n-grams side by side, merged before one output) or hybrid-heads "
+                    + "(the same two sides, each with its own logit and loss; P(positive) from the mean of the logits)");
     public static final Setting<Integer> NGRAM_BUCKETS = Setting.integer("ngram-buckets", Group.MODEL, 1 << 20, 1, 1 << 24,
-            "rows shared by the hashed bigrams and trigrams of the n-gram branch (architectures ngrams and hybrid)");
+            "rows shared by the hashed bigrams and trigrams of the n-gram branch (architectures ngrams, hybrid, hybrid-heads)");
     public static final Setting<Integer> NGRAM_ORDER = Setting.integer("ngram-order", Group.MODEL, 2, 1, 3,
-            "longest n-grams of the n-gram branch (architectures ngrams and hybrid): 1 unigrams, 2 and hashed "
+            "longest n-grams of the n-gram branch (architectures ngrams, hybrid, hybrid-heads): 1 unigrams, 2 and hashed "
                     + "bigrams, 3 and hashed trigrams (sharing the bigrams' rows)");
     public static final Setting<Integer> NGRAM_SIZE = Setting.integer("ngram-size", Group.MODEL, 16, 1, 1024,
-            "vector size of the n-gram branch (architectures ngrams and hybrid)");
+            "vector size of the n-gram branch (architectures ngrams, hybrid, hybrid-heads)");
     public static final Setting<LstmImplementation> LSTM = Setting.choice("lstm", Group.MODEL, LstmImplementation.FAST,
             LstmImplementation.DL4J, List.of(LstmImplementation.values()), LstmImplementation::key,
             "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)");
@@ -78,7 +79,7 @@ public final class Settings {
     public static final Setting<Double> LEARNING_RATE = Setting.decimal("learning-rate", Group.TRAINING, 0.001, 0, true, 1,
             "Adam learning rate");
     public static final Setting<Double> NGRAM_LEARNING_RATE = Setting.decimal("ngram-learning-rate", Group.TRAINING, 0.0, 0,
-            false, 1, "Adam learning rate of the n-gram branch's table (architectures ngrams and hybrid; 0: learning-rate)");
+            false, 1, "Adam learning rate of the n-gram branch's table (architectures ngrams, hybrid, hybrid-heads; 0: learning-rate)");
     public static final Setting<LearningRateSchedule> LEARNING_RATE_SCHEDULE = Setting.choice("learning-rate-schedule",
             Group.TRAINING, LearningRateSchedule.CONSTANT, List.of(LearningRateSchedule.values()), LearningRateSchedule::key,
             "constant, or linear-decay: both Adam rates fall linearly, minibatch by minibatch, to 0 at the end of "

@@ -177,7 +177,7 @@ class NgramBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ngrams", "hybrid", "ngrams order 3", "hybrid order 3"})
+    @ValueSource(strings = {"ngrams", "hybrid", "ngrams order 3", "hybrid order 3", "hybrid-heads", "hybrid-heads order 3"})
     void paddingNeverReachesTheOutput(String architecture) {
         String[] named = architecture.split(" order ");
         ComputationGraph g = SentimentGraph.build(config(named[0], named.length > 1 ? Integer.parseInt(named[1]) : 2), VOCAB);
@@ -232,7 +232,7 @@ class NgramBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ngrams", "hybrid", "hybrid order 3"})
+    @ValueSource(strings = {"ngrams", "hybrid", "hybrid order 3", "hybrid-heads"})
     void bundlesRoundTrip(String architecture, @TempDir Path dir) throws Exception {
         Vocabulary vocab = Vocabulary.of(List.of("good", "bad", "film"));
         String[] named = architecture.split(" order ");
