@@ -158,7 +158,8 @@ public final class SentimentGraph {
             throw new IllegalArgumentException("architecture " + architecture.key() + " has no word embedding to take pretrained vectors");
         }
         if (architecture.ngrams()) {
-            NgramBag bag = new NgramBag(vocabSize, config.get(Settings.NGRAM_BUCKETS), ngramSize, config.get(Settings.NGRAM_ORDER));
+            NgramBag bag = new NgramBag(vocabSize, config.get(Settings.NGRAM_BUCKETS), ngramSize, config.get(Settings.NGRAM_ORDER),
+                    config.get(Settings.NGRAM_WEIGHTING));
             double ngramRate = config.get(Settings.NGRAM_LEARNING_RATE);
             if (ngramRate > 0) {
                 // Its own Adam: a sparse table of a million rows, each updated by few batches, learns

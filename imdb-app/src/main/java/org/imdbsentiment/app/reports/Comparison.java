@@ -16,6 +16,7 @@ import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
+import org.imdbsentiment.model.ngram.NgramWeighting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,11 +108,12 @@ public final class Comparison {
 
         /** What the n-gram bag counts: {@code usual} at the default order 2, else its n-grams named. */
         private static String ngrams(ExperimentConfig config, String usual) {
-            return switch (config.get(Settings.NGRAM_ORDER)) {
+            String counted = switch (config.get(Settings.NGRAM_ORDER)) {
                 case 1 -> "unigrams";
                 case 3 -> "unigrams + hashed bigrams + trigrams";
                 default -> usual;
             };
+            return config.get(Settings.NGRAM_WEIGHTING) == NgramWeighting.NB ? counted + " (NB-weighted)" : counted;
         }
 
         /**

@@ -28,6 +28,9 @@ import org.imdbsentiment.glove.GloveResource;
 import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.ScoredReview;
 import org.imdbsentiment.model.SentimentGraph;
+import org.imdbsentiment.model.ngram.NaiveBayesRatios;
+import org.imdbsentiment.model.ngram.NgramBag;
+import org.imdbsentiment.model.ngram.NgramWeighting;
 import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ConfigException;
@@ -271,7 +274,7 @@ public final class TrainingRun {
         }
         int epochBatches = (data.train().size() + pipeline.batchSize() - 1) / pipeline.batchSize();
         ComputationGraph graph = checkpoint.isPresent() ? checkpoint.get().graph()
-                : newGraph(config, data, run, summary, cap == 0 ? epochBatches : Math.min(cap, epochBatches), progress);
+                : newGraph(config, data, labelled.train(), run, summary, cap == 0 ? epochBatches : Math.min(cap, epochBatches), progress);
         int lstmThreads = config.get(Settings.LSTM_THREADS);
         LstmThreads.apply(graph, lstmThreads);
         log.info("Model: {} parameters\n{}", graph.numParams(), graph.summary());
@@ -420,9 +423,14 @@ public final class TrainingRun {
         return Optional.of(saved.map(s -> WeightAverage.resume(decay, s)).orElseGet(() -> WeightAverage.start(decay, graph)));
     }
 
-    private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, RunDirectory run,
-                                             RunSummary[] summary, int batchesPerEpoch, Progress.Factory progress)
-            throws IOException {
+    /**
+     * A new graph for the run: pretrained vectors in its embedding where the settings name them, and with
+     * {@code ngram-weighting=nb} the n-gram rows' Naive Bayes ratios counted on {@code labelledTrain} (the
+     * labelled training reviews: never validation, test, or a teacher's reviews).
+     */
+    private static ComputationGraph newGraph(ExperimentConfig config, PreparedData data, List<EncodedReview> labelledTrain,
+                                             RunDirectory run, RunSummary[] summary, int batchesPerEpoch,
+                                             Progress.Factory progress) throws IOException {
         Optional<INDArray> pretrained = Optional.empty();
         if (config.get(Settings.EMBEDDING).pretrained()) {
             GloveEmbedding.Loaded glove = GloveEmbedding.load(config.get(Settings.GLOVE), config.cacheDir(),
@@ -435,7 +443,17 @@ public final class TrainingRun {
             run.writeSummary(summary[0]);
             pretrained = Optional.of(glove.embedding().matrix());
         }
-        return SentimentGraph.build(config, data.vocabulary().size(), pretrained, batchesPerEpoch);
+        ComputationGraph graph = SentimentGraph.build(config, data.vocabulary().size(), pretrained, batchesPerEpoch);
+        if (config.get(Settings.ARCHITECTURE).ngrams() && config.get(Settings.NGRAM_WEIGHTING) == NgramWeighting.NB) {
+            org.deeplearning4j.nn.api.Layer bag = graph.getLayer(SentimentGraph.NGRAMS);
+            NgramBag conf = (NgramBag) bag.conf().getLayer();
+            NaiveBayesRatios.set(bag, NaiveBayesRatios.of(labelledTrain.stream()
+                    .map(r -> new NaiveBayesRatios.Labelled(r.tokens(), r.label() == Sentiment.POSITIVE)).toList(),
+                    conf.hash(), conf.getOrder()));
+            log.info("N-gram branch: Naive Bayes ratios of its {} rows counted on the {} labelled training reviews",
+                    conf.hash().rows(), labelledTrain.size());
+        }
+        return graph;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.imdbsentiment.model.Architecture;
 import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.LstmImplementation;
+import org.imdbsentiment.model.ngram.NgramWeighting;
 import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.ParallelMode;
 import org.imdbsentiment.model.config.Setting.Group;
@@ -65,6 +66,11 @@ public final class Settings {
                     + "bigrams, 3 and hashed trigrams (sharing the bigrams' rows)");
     public static final Setting<Integer> NGRAM_SIZE = Setting.integer("ngram-size", Group.MODEL, 16, 1, 1024,
             "vector size of the n-gram branch (architectures ngrams, hybrid, hybrid-heads)");
+    public static final Setting<NgramWeighting> NGRAM_WEIGHTING = Setting.choice("ngram-weighting", Group.MODEL,
+            NgramWeighting.MEAN, List.of(NgramWeighting.values()), NgramWeighting::key,
+            "how the n-gram branch combines its n-grams' vectors: mean (fastText: over every occurrence) or nb "
+                    + "(NBSVM: each distinct n-gram once, scaled by its Naive Bayes log-count ratio in the labelled "
+                    + "training reviews, summed)");
     public static final Setting<LstmImplementation> LSTM = Setting.choice("lstm", Group.MODEL, LstmImplementation.FAST,
             LstmImplementation.DL4J, List.of(LstmImplementation.values()), LstmImplementation::key,
             "LSTM implementation: fast (this project's, same results) or dl4j (DL4J's own layer)");
@@ -148,7 +154,7 @@ public final class Settings {
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
-            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
+            EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, NGRAM_WEIGHTING, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
             GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, TEACHER_TARGETS, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, UNSUP, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);

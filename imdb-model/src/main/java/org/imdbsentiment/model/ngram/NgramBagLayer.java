@@ -16,9 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The runtime layer of {@link NgramBag}. Forward: the rows of every counted n-gram are pulled from
- * the table in one {@code pullRows} and averaged per review. Backward: each review's output
- * gradient, divided by its n-gram count, is scatter-added into the rows it read (the way DL4J's
- * embedding layers do it); the input (word ids) gets no gradient.
+ * the table in one {@code pullRows} and averaged per review (or, with {@link NgramWeighting#NB}, each
+ * distinct row scaled by its Naive Bayes ratio and summed). Backward: each review's output gradient,
+ * times the weight each row had (1 / count, or its ratio), is scatter-added into the rows it read (the
+ * way DL4J's embedding layers do it); the input (word ids) and the ratios get no gradient.
  */
 public class NgramBagLayer extends BaseLayer<NgramBag> {
 
@@ -35,11 +36,9 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
 
     /**
      * Unigrams of the real steps, bigrams of two consecutive real steps and (order 3) trigrams of
-     * three.
+     * three; with {@link NgramWeighting#NB} each review's distinct rows only.
      */
     Bag bag() {
-        NgramHash hash = layerConf().hash();
-        int order = layerConf().getOrder();
         INDArray ids = input.rank() == 3 ? input.reshape(input.size(0), input.size(2)) : input;
         int batch = (int) ids.size(0);
         int steps = (int) ids.size(1);
@@ -48,10 +47,20 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         if (real != null && real.length != batch * steps) {
             throw new IllegalStateException("mask of " + real.length + " values for input [" + batch + ", " + steps + "]");
         }
+        return bag(id, real, batch, steps, layerConf().hash(), layerConf().getOrder(),
+                layerConf().getWeighting() == NgramWeighting.NB);
+    }
+
+    /**
+     * The rows a batch of reviews reads: {@code id} and {@code real} (null: every step real) are
+     * {@code [batch, steps]} in row-major order. {@code distinct}: each review's rows once, ascending.
+     */
+    static Bag bag(int[] id, float[] real, int batch, int steps, NgramHash hash, int order, boolean distinct) {
         int[] rows = new int[batch * steps * order];
         int[] ends = new int[batch];
         int n = 0;
         for (int b = 0; b < batch; b++) {
+            int start = n;
             int realBefore = 0; // consecutive real steps just before this one
             for (int t = 0; t < steps; t++) {
                 int k = b * steps + t;
@@ -70,9 +79,46 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
                 }
                 realBefore = isReal ? realBefore + 1 : 0;
             }
+            if (distinct && n > start) {
+                java.util.Arrays.sort(rows, start, n);
+                int kept = start + 1;
+                for (int i = start + 1; i < n; i++) {
+                    if (rows[i] != rows[kept - 1]) {
+                        rows[kept++] = rows[i];
+                    }
+                }
+                n = kept;
+            }
             ends[b] = n;
         }
         return new Bag(java.util.Arrays.copyOf(rows, n), ends);
+    }
+
+    /**
+     * What each pulled row is multiplied by before it is added to its review's bag: {@code 1 / count}
+     * (the mean), or with {@link NgramWeighting#NB} the row's Naive Bayes ratio (a sum).
+     */
+    private double[] weights(Bag bag) {
+        int n = bag.rows().length;
+        double[] w = new double[n];
+        if (layerConf().getWeighting() == NgramWeighting.NB) {
+            INDArray ratios = getParam(NgramBagParams.RATIOS_KEY);
+            if (n > 0) {
+                double[] r = ratios.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+                for (int k = 0; k < n; k++) {
+                    w[k] = r[bag.rows()[k]];
+                }
+            }
+        } else {
+            int k = 0;
+            for (int b = 0; b < bag.ends().length; b++) {
+                int count = bag.count(b);
+                for (; k < bag.ends()[b]; k++) {
+                    w[k] = 1.0 / count;
+                }
+            }
+        }
+        return w;
     }
 
     @Override
@@ -85,16 +131,13 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         if (bag.rows().length > 0) {
             INDArray table = getParam(DefaultParamInitializer.WEIGHT_KEY);
             double[] vectors = Nd4j.pullRows(table, 1, bag.rows()).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            double[] w = weights(bag);
             int k = 0;
             for (int b = 0; b < batch; b++) {
-                int count = bag.count(b);
                 for (; k < bag.ends()[b]; k++) {
                     for (int j = 0; j < size; j++) {
-                        out[b * size + j] += vectors[k * size + j];
+                        out[b * size + j] += w[k] * vectors[k * size + j];
                     }
-                }
-                for (int j = 0; count > 0 && j < size; j++) {
-                    out[b * size + j] /= count;
                 }
             }
         }
@@ -114,12 +157,12 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         int n = bag.rows().length;
         if (n > 0) {
             double[] delta = new double[n * size];
+            double[] w = weights(bag);
             int k = 0;
             for (int b = 0; b < batch; b++) {
-                int count = bag.count(b);
                 for (; k < bag.ends()[b]; k++) {
                     for (int j = 0; j < size; j++) {
-                        delta[k * size + j] = eps[b * size + j] / count;
+                        delta[k * size + j] = eps[b * size + j] * w[k];
                     }
                 }
             }
@@ -128,6 +171,11 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         }
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradients);
+        if (layerConf().getWeighting() == NgramWeighting.NB) {
+            INDArray ratioGradients = gradientViews.get(NgramBagParams.RATIOS_KEY);
+            ratioGradients.assign(0); // set from the data, not trained
+            gradient.gradientForVariable().put(NgramBagParams.RATIOS_KEY, ratioGradients);
+        }
         return new Pair<>(gradient, null);
     }
 
