@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code ngram-weighting=nb}: the n-gram bag as NBSVM weights it. Ratios counted as NBSVM counts them,
  * each distinct n-gram once, the ratios held by the model and never trained, DL4J's gradient check, and
- * padding that never reaches the output.
+ * bundles that keep the ratios (padding invariance: {@link NgramBranchTest}).
  */
 class NaiveBayesBagTest {
     private static final int VOCAB = 30;
@@ -173,39 +173,6 @@ class NaiveBayesBagTest {
                 .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex l && l.getLayerConf().getLayer() instanceof NgramBag)
                 .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer()).findFirst().orElseThrow();
         assertEquals(NgramWeighting.MEAN, read.getWeighting());
-    }
-
-    private static INDArray[] batch(int[] lengths, int steps, Random r, boolean randomPadding, boolean prePadded) {
-        INDArray f = Nd4j.zeros(DataType.FLOAT, lengths.length, 1, steps);
-        INDArray m = Nd4j.zeros(DataType.FLOAT, lengths.length, steps);
-        for (int b = 0; b < lengths.length; b++) {
-            int start = prePadded ? steps - lengths[b] : 0;
-            for (int t = 0; t < steps; t++) {
-                boolean real = t >= start && t < start + lengths[b];
-                int word = 2 + (b * 7 + (t - start) * 3) % (VOCAB - 2);
-                f.putScalar(new int[] {b, 0, t}, real ? word : randomPadding ? 2 + r.nextInt(VOCAB - 2) : 0);
-                m.putScalar(new int[] {b, t}, real ? 1 : 0);
-            }
-        }
-        return new INDArray[] {f, m};
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"ngrams", "hybrid-heads"})
-    void paddingNeverReachesTheOutput(String architecture) {
-        ComputationGraph g = SentimentGraph.build(config(architecture), VOCAB);
-        NaiveBayesRatios.set(g.getLayer(SentimentGraph.NGRAMS), ratios(new NgramHash(VOCAB, 50), 11));
-        int[] lengths = {7, 3, 5, 1};
-        INDArray[] tight = batch(lengths, 7, new Random(1), false, false);
-        INDArray a = g.output(false, new INDArray[] {tight[0]}, new INDArray[] {tight[1]})[0];
-        for (boolean pre : new boolean[] {false, true}) {
-            INDArray[] padded = batch(lengths, 40, new Random(1), false, pre);
-            INDArray[] noisy = batch(lengths, 40, new Random(9), true, pre);
-            INDArray b = g.output(false, new INDArray[] {padded[0]}, new INDArray[] {padded[1]})[0];
-            INDArray c = g.output(false, new INDArray[] {noisy[0]}, new INDArray[] {noisy[1]})[0];
-            assertEquals(0, a.sub(b).amaxNumber().doubleValue(), 1e-6, "more padding, pre-padded " + pre);
-            assertEquals(0, a.sub(c).amaxNumber().doubleValue(), 1e-6, "random ids in padded slots, pre-padded " + pre);
-        }
     }
 
     @Test

@@ -177,10 +177,21 @@ class NgramBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ngrams", "hybrid", "ngrams order 3", "hybrid order 3", "hybrid-heads", "hybrid-heads order 3"})
+    @ValueSource(strings = {"ngrams", "hybrid", "ngrams order 3", "hybrid order 3", "hybrid-heads", "hybrid-heads order 3",
+            "ngrams nb", "hybrid-heads nb"})
     void paddingNeverReachesTheOutput(String architecture) {
-        String[] named = architecture.split(" order ");
-        ComputationGraph g = SentimentGraph.build(config(named[0], named.length > 1 ? Integer.parseInt(named[1]) : 2), VOCAB);
+        boolean nb = architecture.endsWith(" nb");
+        String[] named = architecture.replace(" nb", "").split(" order ");
+        ExperimentConfig config = config(named[0], named.length > 1 ? Integer.parseInt(named[1]) : 2);
+        ComputationGraph g = SentimentGraph.build(nb ? config.with(Map.of("ngram-weighting", "nb")) : config, VOCAB);
+        if (nb) { // ratios of every sign and size: each distinct n-gram's vector is scaled by its own
+            Random r = new Random(11);
+            float[] ratios = new float[VOCAB + 50];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = (float) (2 * r.nextGaussian());
+            }
+            NaiveBayesRatios.set(g.getLayer(SentimentGraph.NGRAMS), ratios);
+        }
         int[] lengths = {7, 3, 5, 1};
         INDArray[] tight = batch(lengths, 7, new Random(1), false, false);
         INDArray a = g.output(false, new INDArray[] {tight[0]}, new INDArray[] {tight[1]})[0];
