@@ -64,7 +64,8 @@ class VersionsTest {
     void aVersionThatExtendsAnotherHoldsOnlyItsDifferencesFromIt() {
         ExperimentConfig v4 = Versions.resolve(Map.of("version", "v4"), new Properties());
         ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
-        assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID).with(Settings.NGRAM_LEARNING_RATE, 0.01)
+        assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID_HEADS).with(Settings.NGRAM_LEARNING_RATE, 0.001)
+                .with(Settings.NGRAM_WEIGHTING, org.imdbsentiment.model.ngram.NgramWeighting.NB)
                 .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 4)
                 .with(Settings.TEACHER, java.util.Optional.<java.nio.file.Path>empty())
                 .with(Settings.TEACHER_TARGETS, org.imdbsentiment.model.TeacherTargets.LABELS)
@@ -78,6 +79,8 @@ class VersionsTest {
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
                 .with(Settings.NGRAM_ORDER, 3).with(Settings.WEIGHT_AVERAGE_DECAY, 0.0).with(Settings.EPOCHS, 8)
+                .with(Settings.NGRAM_WEIGHTING, org.imdbsentiment.model.ngram.NgramWeighting.MEAN)
+                .with(Settings.NGRAM_LEARNING_RATE, 0.01)
                 .with(Settings.VERSION, "ngrams"), ngrams);
         // the command line still overrides what a version inherits
         assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
