@@ -66,21 +66,23 @@ class VersionsTest {
         ExperimentConfig v5 = Versions.resolve(Map.of("version", "v5"), new Properties());
         assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID_HEADS).with(Settings.NGRAM_LEARNING_RATE, 0.001)
                 .with(Settings.NGRAM_WEIGHTING, org.imdbsentiment.model.ngram.NgramWeighting.NB)
-                .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 4)
-                .with(Settings.TEACHER, java.util.Optional.<java.nio.file.Path>empty())
-                .with(Settings.TEACHER_TARGETS, org.imdbsentiment.model.TeacherTargets.LABELS)
+                .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 2)
                 .with(Settings.VERSION, "v5"), v5);
         // v4's model is a final fit on every training review, for the epochs its validation chose
         assertEquals(0, v4.get(Settings.VALIDATION_SIZE));
         assertEquals(2, v4.get(Settings.EPOCHS));
-        // v4 is distilled from v5's bundle; v5 learns from the labelled reviews alone
+        // v4 is distilled from v5's bundle, and so is v5 (from the v5 before it)
         assertEquals(java.util.Optional.of(java.nio.file.Path.of("v5-model.zip")), v4.get(Settings.TEACHER));
         assertEquals(org.imdbsentiment.model.TeacherTargets.PROBABILITIES, v4.get(Settings.TEACHER_TARGETS));
+        assertEquals(v4.get(Settings.TEACHER), v5.get(Settings.TEACHER));
+        assertEquals(v4.get(Settings.TEACHER_TARGETS), v5.get(Settings.TEACHER_TARGETS));
         ExperimentConfig ngrams = Versions.resolve(Map.of("version", "ngrams"), new Properties());
         assertEquals(v5.with(Settings.ARCHITECTURE, Architecture.NGRAMS).with(Settings.EMBEDDING, EmbeddingMode.SCRATCH)
                 .with(Settings.NGRAM_ORDER, 3).with(Settings.WEIGHT_AVERAGE_DECAY, 0.0).with(Settings.EPOCHS, 8)
                 .with(Settings.NGRAM_WEIGHTING, org.imdbsentiment.model.ngram.NgramWeighting.MEAN)
                 .with(Settings.NGRAM_LEARNING_RATE, 0.01)
+                .with(Settings.TEACHER, java.util.Optional.<java.nio.file.Path>empty())
+                .with(Settings.TEACHER_TARGETS, org.imdbsentiment.model.TeacherTargets.LABELS)
                 .with(Settings.VERSION, "ngrams"), ngrams);
         // the command line still overrides what a version inherits
         assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
