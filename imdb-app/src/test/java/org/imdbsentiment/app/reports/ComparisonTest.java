@@ -94,7 +94,7 @@ class ComparisonTest {
         Path trigrams = fakeRun(tmp, "t", "ngrams", "scratch", "1,10,0.69,0.60,0.89,100,10\n", null);
         for (Path run : List.of(glove, w2v, v5, ngrams, trigrams)) {
             Files.writeString(run.resolve(RunDirectory.CONFIG), "hidden-size=128\nmax-length=400\narchitecture="
-                    + (run == v5 ? "hybrid" : run == ngrams || run == trigrams ? "ngrams" : "bilstm-pool") + "\n"
+                    + (run == v5 ? "hybrid-heads\nngram-weighting=nb" : run == ngrams || run == trigrams ? "ngrams" : "bilstm-pool") + "\n"
                     + (run == trigrams ? "ngram-order=3\n" : run == ngrams ? "ngram-order=2\n" : ""),
                     java.nio.file.StandardOpenOption.APPEND);
         }
@@ -107,7 +107,8 @@ class ComparisonTest {
         // v4 names the word2vec vectors as its own: the run on GloVe is the one that says so
         assertTrue(md.contains("| v4-glove | BiLSTM 128x2, max+mean pooled; GloVe init, trainable, 400 tokens | 9 / 10 (90.00%) |"), md);
         assertTrue(md.contains("| v4 | BiLSTM 128x2, max+mean pooled; imdb-word2vec init, trainable, 400 tokens |"), md);
-        assertTrue(md.contains("| v5 | BiLSTM 128x2 pooled + bag of n-grams; imdb-word2vec init, trainable, 400 tokens |"), md);
+        assertTrue(md.contains("| v5 | BiLSTM 128x2 pooled and bag of n-grams (NB-weighted), a logit and a loss each, "
+                + "log-odds averaged; imdb-word2vec init, trainable, 400 tokens |"), md);
         // the ngrams file says ngram-order=3: a bigram run is labelled by its difference
         assertTrue(md.contains("| ngrams | bag of unigrams + hashed bigrams + trigrams alone, 400 tokens | — |"), md);
         assertTrue(md.contains("| ngrams-ngram-order2 | bag of unigrams + hashed bigrams alone, 400 tokens | — |"), md);
