@@ -42,8 +42,15 @@ public final class GradientChecks {
      * absolute differences under 1e-9 ignored, stopping at the first failure).
      */
     public static boolean passes(ComputationGraph g, INDArray input, INDArray mask, INDArray labels) {
+        return passes(g, input, mask, labels, java.util.Set.of());
+    }
+
+    /** As {@link #passes(ComputationGraph, INDArray, INDArray, INDArray)}, leaving out parameters that are not trained. */
+    public static boolean passes(ComputationGraph g, INDArray input, INDArray mask, INDArray labels,
+                                 java.util.Set<String> untrained) {
         return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
                 .inputs(new INDArray[] {input}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
+                .excludeParams(untrained)
                 .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true));
     }
 

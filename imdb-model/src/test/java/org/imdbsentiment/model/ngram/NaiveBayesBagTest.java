@@ -1,13 +1,8 @@
 package org.imdbsentiment.model.ngram;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
-import org.imdbsentiment.model.GradientChecks;
 import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.SmallConfig;
 import org.imdbsentiment.model.bundle.ModelBundle;
@@ -15,19 +10,13 @@ import org.imdbsentiment.model.bundle.Provenance;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code ngram-weighting=nb}: the n-gram bag as NBSVM weights it. Ratios counted as NBSVM counts them,
- * each distinct n-gram once, the ratios held by the model and never trained, DL4J's gradient check, and
- * bundles that keep the ratios (padding invariance: {@link NgramBranchTest}).
+ * each distinct n-gram once, the ratios held by the model and never trained, and bundles that keep the
+ * ratios (DL4J's gradient check, padding invariance and old models' JSON: {@link NgramBranchTest}).
  */
 class NaiveBayesBagTest {
     private static final int VOCAB = 30;
@@ -49,12 +38,7 @@ class NaiveBayesBagTest {
     }
 
     private static float[] ratios(NgramHash hash, long seed) {
-        Random r = new Random(seed);
-        float[] ratios = new float[hash.rows()];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = (float) (2 * r.nextGaussian());
-        }
-        return ratios;
+        return NgramBranchTest.randomRatios(hash.rows(), seed);
     }
 
     @Test
@@ -106,35 +90,6 @@ class NaiveBayesBagTest {
         assertEquals(0, bag.getRow(0).sub(expected).amaxNumber().doubleValue(), 1e-5);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {2, 3})
-    void passesDl4jsGradientCheckWithPostAndPrePaddedMasks(int order) {
-        GradientChecks.inDoublePrecision(() -> {
-            ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                    .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-                    .graphBuilder()
-                    .addInputs("in")
-                    .addLayer("bag", new NgramBag(VOCAB, 7, 3, order, NgramWeighting.NB), "in")
-                    .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(3).nOut(1)
-                            .activation(Activation.SIGMOID).build(), "bag")
-                    .setOutputs("out")
-                    .build();
-            ComputationGraph g = new ComputationGraph(conf);
-            g.init();
-            NaiveBayesRatios.set(g.getLayer("bag"), ratios(new NgramHash(VOCAB, 7), 5));
-            INDArray ids = Nd4j.createFromArray(new double[][][] {{{3, 4, 3, 4, 3}}, {{5, 5, 6, 1, 1}}, {{2, 2, 8, 9, 8}}});
-            INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {0, 0, 1, 1, 1}});
-            INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
-            // the ratios are not trained (their gradient is 0 by design): checked are the table and the output layer
-            assertTrue(org.deeplearning4j.gradientcheck.GradientCheckUtil.checkGradients(
-                    new org.deeplearning4j.gradientcheck.GradientCheckUtil.GraphConfig().net(g)
-                            .inputs(new INDArray[] {ids}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                            .excludeParams(java.util.Set.of("bag_" + NgramBagParams.RATIOS_KEY))
-                            .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9).exitOnFirstError(true)),
-                    "gradient check");
-        });
-    }
-
     @Test
     void trainingMovesTheTableButNeverTheRatiosAndWeightDecaySparesThem() {
         ComputationGraph g = SentimentGraph.build(config("hybrid-heads").with(Map.of("weight-decay", "0.1")), VOCAB);
@@ -162,17 +117,6 @@ class NaiveBayesBagTest {
         assertThrows(IllegalArgumentException.class,
                 () -> NaiveBayesRatios.set(mean.getLayer(SentimentGraph.NGRAMS), new float[VOCAB + 50]));
         assertEquals(List.of("W"), List.copyOf(mean.getLayer(SentimentGraph.NGRAMS).paramTable().keySet()));
-    }
-
-    @Test
-    void aModelSavedBeforeTheWeightingExistedTakesTheMean() {
-        String json = SentimentGraph.build(config("ngrams"), VOCAB).getConfiguration().toJson();
-        String before = json.replaceAll(",\\s*\"weighting\"\\s*:\\s*\"NB\"", "").replaceAll("\"weighting\"\\s*:\\s*\"NB\"\\s*,", "");
-        assertNotEquals(json, before);
-        NgramBag read = (NgramBag) ComputationGraphConfiguration.fromJson(before).getVertices().values().stream()
-                .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex l && l.getLayerConf().getLayer() instanceof NgramBag)
-                .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer()).findFirst().orElseThrow();
-        assertEquals(NgramWeighting.MEAN, read.getWeighting());
     }
 
     @Test

@@ -104,15 +104,28 @@ class NgramBranchTest {
         }
     }
 
+    /** The n-gram bag of a graph read from {@code json}. */
+    static NgramBag bagIn(String json) {
+        return (NgramBag) ComputationGraphConfiguration.fromJson(json).getVertices().values().stream()
+                .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex l && l.getLayerConf().getLayer() instanceof NgramBag)
+                .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer()).findFirst().orElseThrow();
+    }
+
     @Test
     void aModelSavedBeforeTheOrderExistedCountsBigrams() {
         String json = SentimentGraph.build(config("ngrams", 3), VOCAB).getConfiguration().toJson();
         String before = json.replaceAll("\"order\"\\s*:\\s*3\\s*,?", "");
         assertNotEquals(json, before);
-        NgramBag read = (NgramBag) ComputationGraphConfiguration.fromJson(before).getVertices().values().stream()
-                .filter(v -> v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex l && l.getLayerConf().getLayer() instanceof NgramBag)
-                .map(v -> ((org.deeplearning4j.nn.conf.graph.LayerVertex) v).getLayerConf().getLayer()).findFirst().orElseThrow();
-        assertEquals(2, read.getOrder());
+        assertEquals(2, bagIn(before).getOrder());
+    }
+
+    @Test
+    void aModelSavedBeforeTheWeightingExistedTakesTheMean() {
+        String json = SentimentGraph.build(config("ngrams").with(Map.of("ngram-weighting", "nb")), VOCAB).getConfiguration().toJson();
+        String before = json.replaceAll(",\\s*\"weighting\"\\s*:\\s*\"NB\"", "").replaceAll("\"weighting\"\\s*:\\s*\"NB\"\\s*,", "");
+        assertNotEquals(json, before);
+        assertEquals(NgramWeighting.NB, bagIn(json).getWeighting());
+        assertEquals(NgramWeighting.MEAN, bagIn(before).getWeighting());
     }
 
     @Test
@@ -139,26 +152,41 @@ class NgramBranchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3})
-    void passesDl4jsGradientCheckWithPostAndPrePaddedMasks(int order) {
+    @org.junit.jupiter.params.provider.CsvSource({"2, MEAN", "3, MEAN", "2, NB", "3, NB"})
+    void passesDl4jsGradientCheckWithPostAndPrePaddedMasks(int order, NgramWeighting weighting) {
         GradientChecks.inDoublePrecision(() -> {
             ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                     .seed(8).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
                     .graphBuilder()
                     .addInputs("in")
-                    .addLayer("bag", new NgramBag(VOCAB, 7, 3, order), "in")
+                    .addLayer("bag", new NgramBag(VOCAB, 7, 3, order, weighting), "in")
                     .addLayer("out", new OutputLayer.Builder(new LossBinaryXENT()).nIn(3).nOut(1)
                             .activation(Activation.SIGMOID).build(), "bag")
                     .setOutputs("out")
                     .build();
             ComputationGraph g = new ComputationGraph(conf);
             g.init();
+            java.util.Set<String> untrained = java.util.Set.of();
+            if (weighting == NgramWeighting.NB) { // ratios of every sign; they are set, not trained
+                NaiveBayesRatios.set(g.getLayer("bag"), randomRatios(VOCAB + 7, 5));
+                untrained = java.util.Set.of("bag_" + NgramBagParams.RATIOS_KEY);
+            }
             // repeated ids and bigrams: their gradients must add up in the shared rows
             INDArray ids = Nd4j.createFromArray(new double[][][] {{{3, 4, 3, 4, 3}}, {{5, 5, 6, 1, 1}}, {{2, 2, 8, 9, 8}}});
             INDArray mask = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {0, 0, 1, 1, 1}});
             INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
-            assertTrue(GradientChecks.passes(g, ids, mask, labels), "gradient check");
+            assertTrue(GradientChecks.passes(g, ids, mask, labels, untrained), "gradient check");
         });
+    }
+
+    /** Naive Bayes ratios of every sign and size for a table of {@code rows}. */
+    static float[] randomRatios(int rows, long seed) {
+        Random r = new Random(seed);
+        float[] ratios = new float[rows];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = (float) (2 * r.nextGaussian());
+        }
+        return ratios;
     }
 
     private static INDArray[] batch(int[] lengths, int steps, Random r, boolean randomPadding, boolean prePadded) {
@@ -184,13 +212,8 @@ class NgramBranchTest {
         String[] named = architecture.replace(" nb", "").split(" order ");
         ExperimentConfig config = config(named[0], named.length > 1 ? Integer.parseInt(named[1]) : 2);
         ComputationGraph g = SentimentGraph.build(nb ? config.with(Map.of("ngram-weighting", "nb")) : config, VOCAB);
-        if (nb) { // ratios of every sign and size: each distinct n-gram's vector is scaled by its own
-            Random r = new Random(11);
-            float[] ratios = new float[VOCAB + 50];
-            for (int i = 0; i < ratios.length; i++) {
-                ratios[i] = (float) (2 * r.nextGaussian());
-            }
-            NaiveBayesRatios.set(g.getLayer(SentimentGraph.NGRAMS), ratios);
+        if (nb) {
+            NaiveBayesRatios.set(g.getLayer(SentimentGraph.NGRAMS), randomRatios(VOCAB + 50, 11));
         }
         int[] lengths = {7, 3, 5, 1};
         INDArray[] tight = batch(lengths, 7, new Random(1), false, false);
