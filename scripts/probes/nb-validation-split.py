@@ -12,7 +12,8 @@ OUT_DIR/val_ids.txt and OUT_DIR/val.txt (the validation reviews, one per line, f
           log-count ratios; L2-regularised logistic regression by L-BFGS) on every n-gram, no vocabulary cap,
           orders 2 and 3, C 0.1 and 1.
   hashed  the same on what the project's bag sees: the 25,000 most frequent training words (others UNK),
-          bigrams (and trigrams) hashed into 2^20 buckets (Python's hash, PYTHONHASHSEED=0).
+          bigrams (and trigrams) hashed into 2^20 buckets (Python's hash, PYTHONHASHSEED=0), reviews cut at
+          --max-length tokens head and tail (0: whole).
   adam    the hashed features trained as the project's layers train them: minibatches of 64, Adam, a table of
           --size values per row (1: a plain weight; more: a table, dropout on the bag, then one linear unit),
           reviews cut at --max-length tokens head and tail (0: whole), validation accuracy after each epoch.
@@ -80,7 +81,7 @@ class Hashed:
     def __call__(self, ts, _order=None):
         n = self.max_length
         if n and len(ts) > n:
-            ts = ts[:n // 2] + ts[-(n - n // 2):]
+            ts = ts[:n // 4] + ts[-(n - n // 4):]  # as Truncation.HEAD_TAIL: the first quarter, the rest from the end
         w = [self.vocab.get(t, 1) for t in ts]
         out = set(w)
         out.update(self.words + hash((a, b)) % BUCKETS for a, b in zip(w, w[1:]))
@@ -207,7 +208,9 @@ def main():
     xr, xvr = nb_scaled(x, xv, y)
     if a.mode == 'hashed':
         logits = lbfgs(xr, xvr, y, 1.0)
-        log(f"hashed order {a.order}, C 1.0: validation accuracy {((logits > 0) == yv).mean():.4f}")
+        log(f"hashed order {a.order}, C 1.0, max length {a.max_length}: validation accuracy "
+            f"{((logits > 0) == yv).mean():.4f}")
+        np.save(f"{a.out_dir}/val_logit_hashed_n{a.order}_m{a.max_length}.npy", logits)
     else:
         adam(xr, xvr, y, yv, a.size, a.dropout, a.rate, a.epochs, a.out_dir, log)
 

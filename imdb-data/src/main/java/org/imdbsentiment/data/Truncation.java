@@ -27,15 +27,32 @@ public enum Truncation {
         if (tokens.size() <= maxLength) {
             return tokens;
         }
-        return switch (this) {
-            case HEAD -> tokens.subList(0, maxLength);
-            case HEAD_TAIL -> {
-                int head = maxLength / 4;
-                List<T> kept = new java.util.ArrayList<>(maxLength);
-                kept.addAll(tokens.subList(0, head));
-                kept.addAll(tokens.subList(tokens.size() - (maxLength - head), tokens.size()));
-                yield kept;
-            }
+        int[] at = kept(tokens.size(), maxLength);
+        List<T> kept = new java.util.ArrayList<>(at.length);
+        for (int i : at) {
+            kept.add(tokens.get(i));
+        }
+        return kept;
+    }
+
+    /**
+     * The positions (ascending) of the tokens kept of a review of {@code length} tokens: all of them
+     * when it is not longer than {@code maxLength}. Truncating to a longer length first and then to
+     * {@code maxLength} keeps the same tokens as truncating to {@code maxLength} at once.
+     */
+    public int[] kept(int length, int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be >= 1, was " + maxLength);
+        }
+        int n = Math.min(length, maxLength);
+        int head = length <= maxLength ? n : switch (this) {
+            case HEAD -> maxLength;
+            case HEAD_TAIL -> maxLength / 4;
         };
+        int[] at = new int[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = i < head ? i : length - (n - i);
+        }
+        return at;
     }
 }

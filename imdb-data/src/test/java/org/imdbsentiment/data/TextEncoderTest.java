@@ -36,6 +36,31 @@ class TextEncoderTest {
     }
 
     @Test
+    void keptPositionsAreTheTokensApplyKeeps() {
+        List<Integer> tokens = java.util.stream.IntStream.range(0, 23).boxed().toList();
+        for (Truncation truncation : Truncation.values()) {
+            for (int max : new int[] {1, 2, 4, 7, 22, 23, 40}) {
+                int[] kept = truncation.kept(tokens.size(), max);
+                assertEquals(truncation.apply(tokens, max), java.util.Arrays.stream(kept).boxed().toList(),
+                        truncation + " to " + max);
+            }
+        }
+        assertArrayEquals(new int[] {0, 1, 17, 18, 19, 20, 21, 22}, Truncation.HEAD_TAIL.kept(23, 8));
+        assertArrayEquals(new int[] {0, 1, 2}, Truncation.HEAD_TAIL.kept(3, 8));
+    }
+
+    @Test
+    void truncatingTwiceKeepsWhatTruncatingOnceKeeps() {
+        List<Integer> tokens = java.util.stream.IntStream.range(0, 1000).boxed().toList();
+        for (Truncation truncation : Truncation.values()) {
+            for (int longer : new int[] {400, 401, 999, 1000, 4096}) {
+                assertEquals(truncation.apply(tokens, 400), truncation.apply(truncation.apply(tokens, longer), 400),
+                        truncation + " via " + longer);
+            }
+        }
+    }
+
+    @Test
     void aReviewWithoutTokensBecomesOneUnk() {
         assertArrayEquals(new int[] {Vocabulary.UNK}, encoder.encode(""));
         assertArrayEquals(new int[] {Vocabulary.UNK}, encoder.encode("<br /><br />  "));

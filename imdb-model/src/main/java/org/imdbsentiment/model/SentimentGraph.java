@@ -19,6 +19,8 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.imdbsentiment.data.Padding;
+import org.imdbsentiment.model.config.ConfigException;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.embedding.FastEmbeddingSequence;
@@ -27,6 +29,7 @@ import org.imdbsentiment.model.lstm.FastLstm;
 import org.imdbsentiment.model.ngram.NgramBag;
 import org.imdbsentiment.model.output.BranchMeanOutput;
 import org.imdbsentiment.model.schedule.LinearDecay;
+import org.imdbsentiment.model.steps.TruncatedSteps;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -97,6 +100,8 @@ public final class SentimentGraph {
     public static final String NGRAM_LOGIT = "ngram-logit";
     /** hybrid-heads only: the two logits side by side [batch, 2]. */
     public static final String LOGITS = "logits";
+    /** The steps the LSTM side reads when the n-gram side reads more of each review (ngram-max-length). */
+    public static final String LSTM_STEPS = "lstm-steps";
 
     private SentimentGraph() {
     }
@@ -153,7 +158,14 @@ public final class SentimentGraph {
                 .graphBuilder()
                 .addInputs(INPUT);
         if (architecture.recurrent()) {
-            layers.addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), INPUT);
+            String words = INPUT;
+            if (tokensRead(config) > config.get(Settings.MAX_LENGTH)) {
+                // The n-gram side reads the longer review; the LSTM side the tokens max-length would have kept.
+                layers.addVertex(LSTM_STEPS, new TruncatedSteps(INPUT, config.get(Settings.MAX_LENGTH),
+                        config.get(Settings.TRUNCATION)), INPUT);
+                words = LSTM_STEPS;
+            }
+            layers.addLayer(EMBEDDING, embeddingLayer(config, vocabSize, pretrained.isPresent()), words);
         } else if (pretrained.isPresent() || config.get(Settings.EMBEDDING).pretrained()) {
             throw new IllegalArgumentException("architecture " + architecture.key() + " has no word embedding to take pretrained vectors");
         }
@@ -208,6 +220,33 @@ public final class SentimentGraph {
             graph.getLayer(EMBEDDING).setParam(DefaultParamInitializer.WEIGHT_KEY, w);
         });
         return graph;
+    }
+
+    /**
+     * How many tokens of a review the data pipeline keeps for a model of these settings: max-length, or
+     * ngram-max-length where it is set (then the n-gram side reads that many and the LSTM side max-length
+     * of them). A {@link ConfigException} where ngram-max-length cannot apply.
+     */
+    public static int tokensRead(ExperimentConfig config) {
+        int maxLength = config.get(Settings.MAX_LENGTH);
+        int ngramMaxLength = config.get(Settings.NGRAM_MAX_LENGTH);
+        if (ngramMaxLength == 0) {
+            return maxLength;
+        }
+        Architecture architecture = config.get(Settings.ARCHITECTURE);
+        if (!architecture.ngrams()) {
+            throw new ConfigException(Settings.NGRAM_MAX_LENGTH.key() + " " + ngramMaxLength + " needs an architecture with an "
+                    + "n-gram branch (ngrams, hybrid, hybrid-heads), not " + architecture.key());
+        }
+        if (ngramMaxLength < maxLength) {
+            throw new ConfigException(Settings.NGRAM_MAX_LENGTH.key() + " " + ngramMaxLength + " is shorter than "
+                    + Settings.MAX_LENGTH.key() + " " + maxLength + " (0: the same)");
+        }
+        if (config.get(Settings.PADDING) != Padding.MASKED) {
+            throw new ConfigException(Settings.NGRAM_MAX_LENGTH.key() + " needs " + Settings.PADDING.key() + " "
+                    + Padding.MASKED.key() + " (the LSTM side finds each review's steps by the mask)");
+        }
+        return ngramMaxLength;
     }
 
     /** A branch's logit: one linear unit over {@code inputs} features, with the output layer's dropout. */

@@ -87,6 +87,9 @@ public final class Comparison {
             String lengths = config.get(Settings.MAX_LENGTH).equals(Settings.MAX_LENGTH.defaultValue()) ? ""
                     : ", " + config.get(Settings.MAX_LENGTH) + " tokens"
                     + (config.get(Settings.TRUNCATION) == org.imdbsentiment.data.Truncation.HEAD ? "" : " (" + config.get(Settings.TRUNCATION).key() + ")");
+            if (config.get(Settings.NGRAM_MAX_LENGTH) > 0) {
+                lengths += ", n-grams of up to " + config.get(Settings.NGRAM_MAX_LENGTH) + " tokens";
+            }
             int h = config.get(Settings.HIDDEN_SIZE);
             String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews "
                             + (config.get(Settings.TEACHER_TARGETS) == TeacherTargets.PROBABILITIES

@@ -54,4 +54,32 @@ class NaiveBayesWeightingTest {
         assertTrue(bag.getParam(NgramBagParams.RATIOS_KEY).amaxNumber().doubleValue() > 0.1, "set, not the initial ones");
         assertTrue(Files.readString(run.resolve(RunDirectory.CONFIG)).contains("ngram-weighting=nb"), "in the run's settings");
     }
+
+    @Test
+    void withNgramMaxLengthTheRatiosCountWholeReviewsWhileTheLstmSideReadsMaxLength(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        assertEquals(0, cli.run("--data", data.toString(), "--output", tmp.resolve("runs").toString(),
+                "--architecture", "hybrid-heads", "--ngram-weighting", "nb", "--ngram-buckets", "64", "--ngram-size", "2",
+                "--max-length", "3", "--ngram-max-length", "64", "--truncation", "head-tail",
+                "--validation-size", "16", "--batch-size", "8", "--vocab-size", "30", "--embedding-size", "8",
+                "--hidden-size", "8", "--epochs", "1", "--skip-test").status(), cli.err());
+        Path run = CliTest.onlyRunDirectory(tmp.resolve("runs"));
+        ModelBundle bundle = ModelBundle.read(run.resolve(RunDirectory.MODEL_BUNDLE));
+        assertEquals(64, bundle.pipeline().maxLength(), "the bundle's pipeline keeps ngram-max-length tokens");
+        assertTrue(bundle.graph().getConfiguration().getVertices().containsKey(SentimentGraph.LSTM_STEPS));
+        Layer bag = bundle.graph().getLayer(SentimentGraph.NGRAMS);
+        NgramBag conf = (NgramBag) bag.conf().getLayer();
+        Set<String> validation = Set.copyOf(Files.readAllLines(run.resolve(RunDirectory.VALIDATION_IDS)));
+        List<EncodedReview> training = bundle.pipeline().encodeAll(ImdbReader.readDirectory(data).train().stream()
+                .filter(r -> !validation.contains(r.id())).toList());
+        assertTrue(training.stream().anyMatch(r -> r.tokens().length > 3), "some reviews are longer than max-length");
+        float[] whole = NaiveBayesRatios.of(training.stream()
+                .map(r -> new NaiveBayesRatios.Labelled(r.tokens(), r.label() == Sentiment.POSITIVE)).toList(),
+                conf.hash(), conf.getOrder());
+        assertEquals(Nd4j.createFromArray(whole), bag.getParam(NgramBagParams.RATIOS_KEY).castTo(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(whole.length));
+        assertTrue(Files.readString(run.resolve(RunDirectory.CONFIG)).contains("ngram-max-length=64"), "in the run's settings");
+        assertEquals(0, cli.run("predict", "--run", run.toString(),
+                "a long review that goes on and on about the film and its plot and acting").status(), cli.err());
+    }
 }

@@ -32,6 +32,9 @@ public final class Settings {
     // ---- data ----
     public static final Setting<Integer> MAX_LENGTH = Setting.integer("max-length", Group.DATA, 256, 1, 4096,
             "reviews are truncated to this many tokens");
+    public static final Setting<Integer> NGRAM_MAX_LENGTH = Setting.integer("ngram-max-length", Group.DATA, 0, 0, 16384,
+            "tokens of a review the n-gram branch reads (architectures hybrid, hybrid-heads), kept as truncation says; "
+                    + "the LSTM side still reads max-length of them (the same ones as without this setting); 0: max-length");
     public static final Setting<Integer> VOCAB_SIZE = Setting.integer("vocab-size", Group.DATA, 25_000, 1, 1_000_000,
             "most frequent training tokens kept (PAD and UNK come on top)");
     public static final Setting<Integer> VALIDATION_SIZE = Setting.integer("validation-size", Group.DATA, 5_000, 0, 24_999,
@@ -153,7 +156,7 @@ public final class Settings {
             "keep the dashboard running after training, until Ctrl-C (implies ui)");
 
     /** Every setting, in table order. */
-    public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
+    public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, NGRAM_MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, NGRAM_WEIGHTING, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
             GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, TEACHER_TARGETS, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,

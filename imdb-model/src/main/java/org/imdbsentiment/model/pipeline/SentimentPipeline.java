@@ -14,6 +14,7 @@ import org.imdbsentiment.data.Vocabulary;
 import org.imdbsentiment.data.WordTokenizer;
 import org.imdbsentiment.model.Evaluator;
 import org.imdbsentiment.model.ScoredReview;
+import org.imdbsentiment.model.SentimentGraph;
 import org.imdbsentiment.model.config.ExperimentConfig;
 import org.imdbsentiment.model.config.Settings;
 import org.nd4j.linalg.dataset.DataSet;
@@ -50,7 +51,7 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
     }
 
     public static SentimentPipeline of(ExperimentConfig config, Tokenizer tokenizer, Vocabulary vocabulary) {
-        return new SentimentPipeline(new TextEncoder(tokenizer, vocabulary, config.get(Settings.MAX_LENGTH),
+        return new SentimentPipeline(new TextEncoder(tokenizer, vocabulary, SentimentGraph.tokensRead(config),
                 config.get(Settings.TRUNCATION)),
                 config.get(Settings.PADDING), config.get(Settings.BATCH_SIZE), config.get(Settings.SEED));
     }
