@@ -104,10 +104,10 @@ public class NgramBagLayer extends BaseLayer<NgramBag> {
         if (layerConf().getWeighting() == NgramWeighting.NB) {
             INDArray ratios = getParam(NgramBagParams.RATIOS_KEY);
             if (n > 0) {
-                double[] r = ratios.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-                for (int k = 0; k < n; k++) {
-                    w[k] = r[bag.rows()[k]];
-                }
+                // Only the rows the batch reads (tens of thousands), not the whole million-row vector.
+                double[] r = Nd4j.pullRows(ratios.reshape(ratios.length(), 1), 1, bag.rows())
+                        .castTo(DataType.DOUBLE).data().asDouble();
+                System.arraycopy(r, 0, w, 0, n);
             }
         } else {
             int k = 0;
