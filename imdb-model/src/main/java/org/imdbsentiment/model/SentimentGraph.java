@@ -249,6 +249,26 @@ public final class SentimentGraph {
         return ngramMaxLength;
     }
 
+    /**
+     * The labels mask row of a review a teacher labelled, one value per column of {@link #LOGITS} (1: that
+     * side's logit learns from it), or empty where every side learns from every review (teacher-branches
+     * all). A {@link ConfigException} where teacher-branches cannot apply.
+     */
+    public static Optional<float[]> taughtLogitsMask(ExperimentConfig config) {
+        TeacherBranches branches = config.get(Settings.TEACHER_BRANCHES);
+        if (branches == TeacherBranches.ALL) {
+            return Optional.empty();
+        }
+        if (config.get(Settings.ARCHITECTURE) != Architecture.HYBRID_HEADS) {
+            throw new ConfigException(Settings.TEACHER_BRANCHES.key() + " " + branches.key() + " needs architecture "
+                    + Architecture.HYBRID_HEADS.key() + " (a logit for each side), not " + config.get(Settings.ARCHITECTURE).key());
+        }
+        if (config.get(Settings.TEACHER).isEmpty()) {
+            throw new ConfigException(Settings.TEACHER_BRANCHES.key() + " " + branches.key() + " needs a teacher");
+        }
+        return Optional.of(new float[] {1f, 0f}); // the columns of LOGITS: lstm-logit, ngram-logit
+    }
+
     /** A branch's logit: one linear unit over {@code inputs} features, with the output layer's dropout. */
     private static DenseLayer logit(int inputs, double dropout) {
         return withDropout(new DenseLayer.Builder().activation(Activation.IDENTITY), dropout).nIn(inputs).nOut(1).build();

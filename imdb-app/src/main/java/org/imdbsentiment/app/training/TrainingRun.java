@@ -159,6 +159,8 @@ public final class TrainingRun {
      */
     static void checkBeforeStart(ExperimentConfig config) {
         MemoryGuard.check(config, MemoryGuard.budgetBytes());
+        SentimentGraph.tokensRead(config);
+        SentimentGraph.taughtLogitsMask(config);
         int size = config.get(Settings.EMBEDDING_SIZE);
         Optional<Path> vectors = config.get(Settings.GLOVE);
         if (config.get(Settings.EMBEDDING).pretrained() && vectors.isPresent() && !Files.isRegularFile(vectors.get())) {
@@ -297,6 +299,13 @@ public final class TrainingRun {
         // each before the first epoch), kept so that a seed trains the same batches as in recorded runs.
         ReviewDataSetIterator trainBatches = pipeline.trainingBatches(data.train(), config.get(Settings.BATCHING),
                 () -> recorder.completedEpochs() + 1);
+        SentimentGraph.taughtLogitsMask(config).ifPresent(row -> {
+            trainBatches.setPreProcessor(new TaughtLogitsMask(
+                    pseudo.stream().map(EncodedReview::id).collect(java.util.stream.Collectors.toSet()), row));
+            log.info("teacher-branches {}: the teacher's reviews train the logits {} of {} (labels mask), the "
+                    + "labelled reviews all of them", config.get(Settings.TEACHER_BRANCHES).key(), java.util.Arrays.toString(row),
+                    SentimentGraph.LOGITS);
+        });
         DataSetIterator trainInput = cap == 0 ? trainBatches : new EarlyTerminationDataSetIterator(trainBatches, cap);
 
         int epochs = config.get(Settings.EPOCHS);

@@ -147,4 +147,28 @@ class SelfTrainingTest {
         String lossWithProbabilities = Files.readAllLines(probabilities.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
         assertTrue(!lossWithLabels.equals(lossWithProbabilities), lossWithLabels + " and " + lossWithProbabilities);
     }
+
+    @Test
+    void withTeacherBranchesLstmTheTeachersReviewsTrainTheLstmSideOnly(@TempDir Path tmp) throws IOException {
+        Path teacher = train(tmp, "teachers", "--validation-size", "0");
+        Path unsup = writeUnlabelled(tmp.resolve("unsup"));
+        String[] heads = {"--validation-size", "0", "--teacher", teacher.toString(), "--unsup", unsup.toString(),
+                "--teacher-targets", "probabilities", "--architecture", "hybrid-heads", "--ngram-buckets", "64",
+                "--ngram-size", "2"};
+        Path all = train(tmp, "all", heads);
+        List<String> lstmArgs = new ArrayList<>(List.of(heads));
+        lstmArgs.addAll(List.of("--teacher-branches", "lstm"));
+        Path lstm = train(tmp, "lstm", lstmArgs.toArray(String[]::new));
+        assertTrue(Files.readString(lstm.resolve(RunDirectory.CONFIG)).contains("teacher-branches=lstm"));
+        // the same teacher, seed and batches; the n-gram side's loss leaves the teacher's reviews out, so the losses differ
+        assertEquals(Files.readAllLines(all.resolve(RunDirectory.PSEUDO_LABELS)), Files.readAllLines(lstm.resolve(RunDirectory.PSEUDO_LABELS)));
+        String lossAll = Files.readAllLines(all.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
+        String lossLstm = Files.readAllLines(lstm.resolve(RunDirectory.EPOCHS)).get(1).split(",")[2];
+        assertTrue(Double.parseDouble(lossLstm) < Double.parseDouble(lossAll), lossLstm + " < " + lossAll);
+        // and where it cannot apply, a one-line refusal before anything is made
+        assertEquals(Cli.USAGE, run("--data", tmp.resolve("data/aclImdb").toString(), "--output",
+                tmp.resolve("refused").toString(), "--architecture", "hybrid-heads", "--teacher-branches", "lstm"));
+        assertTrue(errText().contains("teacher-branches lstm needs a teacher"), errText());
+        assertTrue(Files.notExists(tmp.resolve("refused")) || Files.list(tmp.resolve("refused")).findAny().isEmpty());
+    }
 }

@@ -8,6 +8,7 @@ import org.imdbsentiment.model.EmbeddingMode;
 import org.imdbsentiment.model.LearningRateSchedule;
 import org.imdbsentiment.model.LstmImplementation;
 import org.imdbsentiment.model.ngram.NgramWeighting;
+import org.imdbsentiment.model.TeacherBranches;
 import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.ParallelMode;
 import org.imdbsentiment.model.config.Setting.Group;
@@ -109,6 +110,10 @@ public final class Settings {
             TeacherTargets.LABELS, List.of(TeacherTargets.values()), TeacherTargets::key,
             "with a teacher, what its reviews are trained towards: labels (1 where its P(positive) > 0.5, else 0) or "
                     + "probabilities (its P(positive) itself, as in knowledge distillation)");
+    public static final Setting<TeacherBranches> TEACHER_BRANCHES = Setting.choice("teacher-branches", Group.TRAINING,
+            TeacherBranches.ALL, List.of(TeacherBranches.values()), TeacherBranches::key,
+            "with a teacher and architecture hybrid-heads, which sides' logits its reviews train: all, or lstm (the "
+                    + "n-gram side learns from the labelled training reviews only)");
     public static final Setting<Integer> WORKERS = Setting.integer("workers", Group.TRAINING, 1, 1, 256,
             "data-parallel workers of one run (DL4J's ParallelWrapper): each trains a copy of the model on its own "
                     + "minibatches with one thread (on a GPU box, one device each); 1: plain single-thread training");
@@ -159,7 +164,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(VERSION, MAX_LENGTH, NGRAM_MAX_LENGTH, VOCAB_SIZE, VALIDATION_SIZE, PADDING, TRUNCATION,
             EMBEDDING, EMBEDDING_SIZE, HIDDEN_SIZE, ARCHITECTURE, NGRAM_BUCKETS, NGRAM_ORDER, NGRAM_SIZE, NGRAM_WEIGHTING, LSTM, DROPOUT, EMBEDDING_DROPOUT, BATCH_SIZE, LEARNING_RATE, NGRAM_LEARNING_RATE, LEARNING_RATE_SCHEDULE,
             WEIGHT_DECAY,
-            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, TEACHER_TARGETS, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
+            GRADIENT_CLIP, WEIGHT_AVERAGE_DECAY, TEACHER, TEACHER_TARGETS, TEACHER_BRANCHES, WORKERS, PARALLEL_MODE, AVERAGING_FREQUENCY, EPOCHS,
             PATIENCE, SEED, BATCHING, MAX_BATCHES, DATA, GLOVE, UNSUP, CACHE_DIR, OUTPUT, THREADS, LSTM_THREADS, SKIP_TEST, UI, UI_KEEP);
 
     /** The setting called {@code key}, if any. */

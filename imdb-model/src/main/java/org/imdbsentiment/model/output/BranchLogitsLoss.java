@@ -11,7 +11,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * the same target {@code [batch, 1]} (a label 0/1, or a teacher's probability). Each column's gradient
  * is its own, {@code sigmoid(z_k) - y}: the columns are trained as K separate classifiers of the same
  * reviews. The activation must be the sigmoid (it is applied to each column). Example masks
- * ({@code [batch, 1]}) are honoured as {@link LossBinaryXENT} honours them.
+ * ({@code [batch, 1]}) are honoured as {@link LossBinaryXENT} honours them, and so are masks per logit
+ * ({@code [batch, K]}: a 0 keeps that example from that logit's loss and gradient; teacher-branches).
  */
 public final class BranchLogitsLoss implements ILossFunction {
     private static final long serialVersionUID = 1L;

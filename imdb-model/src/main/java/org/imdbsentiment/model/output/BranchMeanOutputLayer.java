@@ -23,7 +23,9 @@ public class BranchMeanOutputLayer extends LossLayer {
         INDArray mean = input.mean(true, 1);
         INDArray out = layerConf().getActivationFn().getActivation(mean, training);
         if (maskArray != null) {
-            out.muliColumnVector(maskArray.castTo(out.dataType()));
+            // A mask per logit ([batch, K], e.g. teacher-branches lstm) masks an example whose logits are all masked.
+            INDArray exampleMask = maskArray.size(1) == 1 ? maskArray : maskArray.max(true, 1);
+            out.muliColumnVector(exampleMask.castTo(out.dataType()));
         }
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
     }

@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,5 +161,59 @@ class BranchHeadsTest {
             double mean = (acts.get(SentimentGraph.LSTM_LOGIT).getDouble(i, 0) + acts.get(SentimentGraph.NGRAM_LOGIT).getDouble(i, 0)) / 2;
             assertEquals(sigmoid(mean), out.getDouble(i, 0), 1e-6);
         }
+    }
+
+    @Test
+    void aMaskPerLogitKeepsAReviewFromOneSidesLossOnly() {
+        ComputationGraph g = SentimentGraph.build(config("hybrid-heads"), VOCAB);
+        // review 0 (words 3-6) trains both sides; review 1 (words 7, 8: a teacher's) only the LSTM side
+        INDArray ids = Nd4j.createFromArray(new float[][][] {{{3, 4, 5, 6}}, {{7, 8, 0, 0}}});
+        INDArray mask = Nd4j.createFromArray(new float[][] {{1, 1, 1, 1}, {1, 1, 0, 0}});
+        INDArray labels = Nd4j.createFromArray(new float[][] {{1}, {0.2f}});
+        INDArray perLogit = Nd4j.createFromArray(new float[][] {{1, 1}, {1, 0}});
+        g.setInputs(ids);
+        g.setLayerMaskArrays(new INDArray[] {mask}, new INDArray[] {perLogit});
+        g.setLabels(labels);
+        g.computeGradientAndScore();
+        INDArray table = g.gradient().getGradientFor(SentimentGraph.NGRAMS + "_W");
+        INDArray embedding = g.gradient().getGradientFor(SentimentGraph.EMBEDDING + "_W");
+        for (int word : new int[] {7, 8}) {
+            assertEquals(0, table.getRow(word).amaxNumber().doubleValue(), 0.0, "the n-gram side ignores review 1");
+            assertTrue(embedding.getRow(word).amaxNumber().doubleValue() > 0, "the LSTM side learns from it");
+        }
+        assertTrue(table.getRow(3).amaxNumber().doubleValue() > 0, "the n-gram side learns from review 0");
+        // the score: both logits' cross-entropies of review 0, the LSTM logit's of review 1, over 2 reviews
+        Map<String, INDArray> acts = g.feedForward(new INDArray[] {ids}, false, false);
+        double expected = (xent(1, acts.get(SentimentGraph.LSTM_LOGIT).getDouble(0, 0))
+                + xent(1, acts.get(SentimentGraph.NGRAM_LOGIT).getDouble(0, 0))
+                + xent(0.2, acts.get(SentimentGraph.LSTM_LOGIT).getDouble(1, 0))) / 2;
+        assertEquals(expected, g.score(), 1e-4);
+        g.clearLayerMaskArrays();
+        // and training with such a mask runs
+        INDArray before = g.getParam(SentimentGraph.NGRAMS + "_W").dup();
+        g.fit(new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {ids}, new INDArray[] {labels},
+                new INDArray[] {mask}, new INDArray[] {perLogit}));
+        INDArray moved = g.getParam(SentimentGraph.NGRAMS + "_W").sub(before);
+        assertEquals(0, moved.getRow(7).amaxNumber().doubleValue(), 0.0);
+        assertTrue(moved.getRow(3).amaxNumber().doubleValue() > 0);
+    }
+
+    @Test
+    void teacherBranchesLstmNeedsHeadsAndATeacher() {
+        ExperimentConfig lstm = config("hybrid-heads").with(Map.of("teacher-branches", "lstm", "teacher", "v5-model.zip"));
+        assertEquals(List.of(1f, 0f), asList(SentimentGraph.taughtLogitsMask(lstm).orElseThrow()));
+        assertTrue(SentimentGraph.taughtLogitsMask(config("hybrid-heads")).isEmpty(), "all: no mask");
+        assertThrows(org.imdbsentiment.model.config.ConfigException.class,
+                () -> SentimentGraph.taughtLogitsMask(lstm.with(Map.of("architecture", "hybrid"))));
+        assertThrows(org.imdbsentiment.model.config.ConfigException.class,
+                () -> SentimentGraph.taughtLogitsMask(lstm.with(Map.of("teacher", ""))));
+    }
+
+    private static List<Float> asList(float[] a) {
+        List<Float> out = new java.util.ArrayList<>();
+        for (float f : a) {
+            out.add(f);
+        }
+        return out;
     }
 }
