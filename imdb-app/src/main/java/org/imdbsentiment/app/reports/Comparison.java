@@ -11,6 +11,7 @@ import org.imdbsentiment.app.runs.RunDirectory;
 import org.imdbsentiment.app.runs.TeacherLabels;
 import org.imdbsentiment.app.runs.RunSummary;
 import org.imdbsentiment.data.DataException;
+import org.imdbsentiment.model.TeacherBranches;
 import org.imdbsentiment.model.TeacherTargets;
 import org.imdbsentiment.model.TestMetrics;
 import org.imdbsentiment.model.config.ExperimentConfig;
@@ -94,7 +95,8 @@ public final class Comparison {
             String fit = config.get(Settings.TEACHER).map(t -> "; + unlabelled reviews "
                             + (config.get(Settings.TEACHER_TARGETS) == TeacherTargets.PROBABILITIES
                             ? "fitted to the probabilities of " : "labelled by ")
-                            + teacherLabels().map(TeacherLabels::teacherRun).orElse(teacherName(t))).orElse("")
+                            + teacherLabels().map(TeacherLabels::teacherRun).orElse(teacherName(t))
+                            + (config.get(Settings.TEACHER_BRANCHES) == TeacherBranches.LSTM ? " (LSTM side only)" : "")).orElse("")
                     + (config.get(Settings.WEIGHT_AVERAGE_DECAY) > 0
                     ? "; weights averaged (EMA " + config.toSettings().get(Settings.WEIGHT_AVERAGE_DECAY.key()) + ")" : "")
                     + (config.get(Settings.VALIDATION_SIZE) == 0

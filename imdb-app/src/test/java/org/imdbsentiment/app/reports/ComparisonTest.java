@@ -251,4 +251,15 @@ class ComparisonTest {
                 && md.contains("; + unlabelled reviews fitted to the probabilities of v5-20261130-142829"), md);
         assertEquals("teacher.zip", Comparison.teacherName(Path.of("teacher.zip")));
     }
+
+    @Test
+    void aRunWhoseTeacherTaughtOneSideOnlySaysSo(@TempDir Path tmp) throws IOException {
+        Path run = fakeRun(tmp, "a", "v5", "glove-trainable", "1,10,0.69,0.60,0.80,100,10\n", null);
+        Files.writeString(run.resolve(RunDirectory.CONFIG), "version=v5\nembedding=glove-trainable\n"
+                + "architecture=hybrid-heads\nteacher=runs/v5-20261130-184938\nteacher-targets=probabilities\n"
+                + "teacher-branches=lstm\n");
+        Comparison.write(List.of(run), tmp.resolve("out"), "compare");
+        String md = Files.readString(tmp.resolve("out/results.md"));
+        assertTrue(md.contains("; + unlabelled reviews fitted to the probabilities of v5-20261130-184938 (LSTM side only)"), md);
+    }
 }
