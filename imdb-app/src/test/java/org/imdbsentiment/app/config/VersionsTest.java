@@ -67,6 +67,7 @@ class VersionsTest {
         assertEquals(v4.with(Settings.ARCHITECTURE, Architecture.HYBRID_HEADS).with(Settings.NGRAM_LEARNING_RATE, 0.001)
                 .with(Settings.NGRAM_WEIGHTING, org.imdbsentiment.model.ngram.NgramWeighting.NB)
                 .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 2)
+                .with(Settings.TEACHER_BRANCHES, org.imdbsentiment.model.TeacherBranches.LSTM)
                 .with(Settings.VERSION, "v5"), v5);
         // v4's model is a final fit on every training review, for the epochs its validation chose
         assertEquals(0, v4.get(Settings.VALIDATION_SIZE));
@@ -83,6 +84,7 @@ class VersionsTest {
                 .with(Settings.NGRAM_LEARNING_RATE, 0.01)
                 .with(Settings.TEACHER, java.util.Optional.<java.nio.file.Path>empty())
                 .with(Settings.TEACHER_TARGETS, org.imdbsentiment.model.TeacherTargets.LABELS)
+                .with(Settings.TEACHER_BRANCHES, org.imdbsentiment.model.TeacherBranches.ALL)
                 .with(Settings.VERSION, "ngrams"), ngrams);
         // the command line still overrides what a version inherits
         assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
