@@ -252,19 +252,17 @@ public final class SentimentGraph {
     /**
      * The labels mask row of a review a teacher labelled, one value per column of {@link #LOGITS} (1: that
      * side's logit learns from it), or empty where every side learns from every review (teacher-branches
-     * all). A {@link ConfigException} where teacher-branches cannot apply.
+     * all, or no teacher: then there is nothing to mask, as v5's untaught first generation has). A
+     * {@link ConfigException} where a teacher's reviews are to train one side of a model without sides.
      */
     public static Optional<float[]> taughtLogitsMask(ExperimentConfig config) {
         TeacherBranches branches = config.get(Settings.TEACHER_BRANCHES);
-        if (branches == TeacherBranches.ALL) {
+        if (branches == TeacherBranches.ALL || config.get(Settings.TEACHER).isEmpty()) {
             return Optional.empty();
         }
         if (config.get(Settings.ARCHITECTURE) != Architecture.HYBRID_HEADS) {
             throw new ConfigException(Settings.TEACHER_BRANCHES.key() + " " + branches.key() + " needs architecture "
                     + Architecture.HYBRID_HEADS.key() + " (a logit for each side), not " + config.get(Settings.ARCHITECTURE).key());
-        }
-        if (config.get(Settings.TEACHER).isEmpty()) {
-            throw new ConfigException(Settings.TEACHER_BRANCHES.key() + " " + branches.key() + " needs a teacher");
         }
         return Optional.of(new float[] {1f, 0f}); // the columns of LOGITS: lstm-logit, ngram-logit
     }

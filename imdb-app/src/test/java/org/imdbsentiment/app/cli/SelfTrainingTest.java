@@ -167,8 +167,9 @@ class SelfTrainingTest {
         assertTrue(Double.parseDouble(lossLstm) < Double.parseDouble(lossAll), lossLstm + " < " + lossAll);
         // and where it cannot apply, a one-line refusal before anything is made
         assertEquals(Cli.USAGE, run("--data", tmp.resolve("data/aclImdb").toString(), "--output",
-                tmp.resolve("refused").toString(), "--architecture", "hybrid-heads", "--teacher-branches", "lstm"));
-        assertTrue(errText().contains("teacher-branches lstm needs a teacher"), errText());
+                tmp.resolve("refused").toString(), "--architecture", "bilstm-pool", "--teacher-branches", "lstm",
+                "--teacher", teacher.toString(), "--unsup", unsup.toString()));
+        assertTrue(errText().contains("teacher-branches lstm needs architecture hybrid-heads"), errText());
         assertTrue(Files.notExists(tmp.resolve("refused")) || Files.list(tmp.resolve("refused")).findAny().isEmpty());
     }
 }

@@ -113,7 +113,7 @@ public final class Settings {
     public static final Setting<TeacherBranches> TEACHER_BRANCHES = Setting.choice("teacher-branches", Group.TRAINING,
             TeacherBranches.ALL, List.of(TeacherBranches.values()), TeacherBranches::key,
             "with a teacher and architecture hybrid-heads, which sides' logits its reviews train: all, or lstm (the "
-                    + "n-gram side learns from the labelled training reviews only)");
+                    + "n-gram side learns from the labelled training reviews only); without a teacher it changes nothing");
     public static final Setting<Integer> WORKERS = Setting.integer("workers", Group.TRAINING, 1, 1, 256,
             "data-parallel workers of one run (DL4J's ParallelWrapper): each trains a copy of the model on its own "
                     + "minibatches with one thread (on a GPU box, one device each); 1: plain single-thread training");

@@ -199,14 +199,14 @@ class BranchHeadsTest {
     }
 
     @Test
-    void teacherBranchesLstmNeedsHeadsAndATeacher() {
+    void teacherBranchesLstmMasksTheNgramLogitOfHeadsAndNeedsHeadsWhenThereIsATeacher() {
         ExperimentConfig lstm = config("hybrid-heads").with(Map.of("teacher-branches", "lstm", "teacher", "v5-model.zip"));
         assertEquals(List.of(1f, 0f), asList(SentimentGraph.taughtLogitsMask(lstm).orElseThrow()));
         assertTrue(SentimentGraph.taughtLogitsMask(config("hybrid-heads")).isEmpty(), "all: no mask");
+        assertTrue(SentimentGraph.taughtLogitsMask(lstm.with(Map.of("teacher", ""))).isEmpty(), "no teacher: nothing to mask");
+        assertTrue(SentimentGraph.taughtLogitsMask(lstm.with(Map.of("teacher", "", "architecture", "ngrams"))).isEmpty());
         assertThrows(org.imdbsentiment.model.config.ConfigException.class,
                 () -> SentimentGraph.taughtLogitsMask(lstm.with(Map.of("architecture", "hybrid"))));
-        assertThrows(org.imdbsentiment.model.config.ConfigException.class,
-                () -> SentimentGraph.taughtLogitsMask(lstm.with(Map.of("teacher", ""))));
     }
 
     private static List<Float> asList(float[] a) {
