@@ -1,5 +1,7 @@
 package org.imdbsentiment.model.lstm;
 
+import org.imdbsentiment.model.SequenceMasks;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -72,7 +74,7 @@ final class FloatInference {
         Arrays.fill(cells, 0, state0, 0f);
         Arrays.fill(outputs, 0, (steps + 1) * state0, 0f);
 
-        int[] lengths = postPaddedLengths(mask, b, steps);
+        int[] lengths = SequenceMasks.postPaddedLengths(mask, b, steps);
         final boolean packed = lengths != null;
         final int[] order = packed
                 ? IntStream.range(0, b).boxed().sorted(Comparator.comparingInt((Integer e) -> -lengths[e]))
@@ -139,30 +141,6 @@ final class FloatInference {
             return rows;
         }
         return (rows + 7) & ~7;
-    }
-
-    /**
-     * Each row's number of real steps when every row is 1s followed by 0s (a row of only 0s has
-     * length 0); null when there is no mask or a row is padded otherwise.
-     */
-    static int[] postPaddedLengths(double[] mask, int batch, int steps) {
-        if (mask == null) {
-            return null;
-        }
-        int[] lengths = new int[batch];
-        for (int e = 0; e < batch; e++) {
-            int n = 0;
-            while (n < steps && mask[e * steps + n] == 1.0) {
-                n++;
-            }
-            for (int t = n; t < steps; t++) {
-                if (mask[e * steps + t] != 0.0) {
-                    return null;
-                }
-            }
-            lengths[e] = n;
-        }
-        return lengths;
     }
 
     private void grow(int b, int h, int steps) {

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.imdbsentiment.model.SequenceMasks;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -105,10 +106,13 @@ public class TruncatedStepsVertex extends BaseGraphVertex {
         return masks == null ? null : masks[inputIndex];
     }
 
-    /** Each review's real steps: its mask's leading ones (every step without a mask). */
+    /**
+     * Each review's real steps: its mask's leading ones (every step without a mask); a mask that is not
+     * padded at the end is refused, as the LSTM side could not tell which steps to keep.
+     */
     private static int[] lengths(INDArray mask, int batch, int steps) {
-        int[] lengths = new int[batch];
         if (mask == null) {
+            int[] lengths = new int[batch];
             java.util.Arrays.fill(lengths, steps);
             return lengths;
         }
@@ -116,13 +120,9 @@ public class TruncatedStepsVertex extends BaseGraphVertex {
             throw new IllegalStateException("mask " + java.util.Arrays.toString(mask.shape()) + " for " + batch
                     + " reviews of " + steps + " steps");
         }
-        float[] m = mask.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        for (int b = 0; b < batch; b++) {
-            int n = 0;
-            while (n < steps && m[b * steps + n] != 0f) {
-                n++;
-            }
-            lengths[b] = n;
+        int[] lengths = SequenceMasks.postPaddedLengths(mask.castTo(DataType.DOUBLE).dup('c').data().asDouble(), batch, steps);
+        if (lengths == null) {
+            throw new IllegalStateException("truncated steps need masks padded at the end (1s, then 0s)");
         }
         return lengths;
     }

@@ -182,7 +182,7 @@ class FastLstmTest {
         for (int e = 0; e < lengths.length; e++) {
             Arrays.fill(postPadded[e], 0, lengths[e], 1);
         }
-        assertArrayEquals(lengths, FloatInference.postPaddedLengths(flat(postPadded), 4, steps));
+        assertArrayEquals(lengths, org.imdbsentiment.model.SequenceMasks.postPaddedLengths(flat(postPadded), 4, steps));
         assertInferenceMatchesDl4j(postPadded);
         // More rows than one multiple of 8, finishing at many different steps: the per-step product
         // is formed for the next multiple of 8 rows, past rows holding finished rows' old states.
@@ -197,7 +197,7 @@ class FastLstmTest {
         Arrays.fill(mixed[0], 1);
         Arrays.fill(mixed[1], 0, 17, 1);
         Arrays.fill(mixed[2], 30, steps, 1);
-        assertNull(FloatInference.postPaddedLengths(flat(mixed), 3, steps));
+        assertNull(org.imdbsentiment.model.SequenceMasks.postPaddedLengths(flat(mixed), 3, steps));
         assertInferenceMatchesDl4j(mixed);
     }
 

@@ -110,6 +110,14 @@ class TruncatedStepsTest {
     }
 
     @Test
+    void aMaskNotPaddedAtTheEndIsRefusedRatherThanCutWrongly() {
+        ComputationGraph g = SentimentGraph.build(config("hybrid-heads", 20, "head-tail"), VOCAB);
+        INDArray ids = batch(reviews(new Random(7), 9, 9), 9)[0];
+        INDArray prePadded = Nd4j.createFromArray(new float[][] {{1, 1, 1, 1, 1, 1, 1, 1, 1}, {0, 0, 1, 1, 1, 1, 1, 1, 1}});
+        assertThrows(IllegalStateException.class, () -> g.output(false, new INDArray[] {ids}, new INDArray[] {prePadded}));
+    }
+
+    @Test
     void aWordOnlyInTheCutMiddleTrainsTheNgramTableButNotTheEmbedding() {
         ComputationGraph g = SentimentGraph.build(config("hybrid-heads", 20, "head-tail"), VOCAB);
         int middle = 3; // only at positions 3..10 of a 16-token review: head-tail to 6 keeps positions 0 and 11..15
