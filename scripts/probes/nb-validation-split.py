@@ -11,9 +11,9 @@ OUT_DIR/val_ids.txt and OUT_DIR/val.txt (the validation reviews, one per line, f
   lbfgs   NB-LR (NBSVM's features, Wang & Manning 2012: binarised n-grams scaled by their Naive Bayes
           log-count ratios; L2-regularised logistic regression by L-BFGS) on every n-gram, no vocabulary cap,
           orders 2 and 3, C 0.1 and 1.
-  hashed  the same on what the project's bag sees: the 25,000 most frequent training words (others UNK),
-          bigrams (and trigrams) hashed into 2^20 buckets (Python's hash, PYTHONHASHSEED=0), reviews cut at
-          --max-length tokens head and tail (0: whole).
+  hashed  the same on what the project's bag sees: the 25,000 most frequent training words (others UNK;
+          --vocabulary), bigrams (and trigrams) hashed into 2^20 buckets (--buckets; Python's hash,
+          PYTHONHASHSEED=0), reviews cut at --max-length tokens head and tail (0: whole).
   adam    the hashed features trained as the project's layers train them: minibatches of 64, Adam, a table of
           --size values per row (1: a plain weight; more: a table, dropout on the bag, then one linear unit),
           reviews cut at --max-length tokens head and tail (0: whole), validation accuracy after each epoch.
@@ -71,12 +71,14 @@ def exact_grams(ts, order):
 class Hashed:
     """Ids as the project's bag reads them: vocabulary ids (UNK = 1) and hashed n-gram buckets after them."""
 
-    def __init__(self, train, order, max_length):
+    def __init__(self, train, order, max_length, vocabulary=25000, buckets=BUCKETS):
         counts = collections.Counter(t for ts, _ in train for t in ts)
-        self.vocab = {w: i + 2 for i, (w, _) in enumerate(counts.most_common(25000))}
-        self.words = 25002
+        common = counts.most_common(vocabulary or None)
+        self.vocab = {w: i + 2 for i, (w, _) in enumerate(common)}
+        self.words = len(common) + 2
         self.order = order
         self.max_length = max_length
+        self.buckets = buckets
 
     def __call__(self, ts, _order=None):
         n = self.max_length
@@ -84,9 +86,9 @@ class Hashed:
             ts = ts[:n // 4] + ts[-(n - n // 4):]  # as Truncation.HEAD_TAIL: the first quarter, the rest from the end
         w = [self.vocab.get(t, 1) for t in ts]
         out = set(w)
-        out.update(self.words + hash((a, b)) % BUCKETS for a, b in zip(w, w[1:]))
+        out.update(self.words + hash((a, b)) % self.buckets for a, b in zip(w, w[1:]))
         if self.order >= 3:
-            out.update(self.words + hash((a, b, c)) % BUCKETS for a, b, c in zip(w, w[1:], w[2:]))
+            out.update(self.words + hash((a, b, c)) % self.buckets for a, b, c in zip(w, w[1:], w[2:]))
         return out
 
 
@@ -174,6 +176,8 @@ def main():
     ap.add_argument('--rate', type=float, default=0.001)
     ap.add_argument('--epochs', type=int, default=8)
     ap.add_argument('--max-length', type=int, default=0)
+    ap.add_argument('--vocabulary', type=int, default=25000, help="words with their own unigram id (0: every word)")
+    ap.add_argument('--buckets', type=int, default=BUCKETS, help="hashed n-gram buckets")
     a = ap.parse_args()
     start = time.time()
 
@@ -201,16 +205,17 @@ def main():
                     f"{((logits > 0) == yv).mean():.4f}")
                 np.save(f"{a.out_dir}/val_logit_lbfgs_n{order}_c{c_value}.npy", logits)
         return
-    grams = Hashed(train, a.order, a.max_length)
-    width = grams.words + BUCKETS
+    grams = Hashed(train, a.order, a.max_length, a.vocabulary, a.buckets)
+    width = grams.words + a.buckets
     x = binary(train, grams, a.order, columns=width)
     xv = binary(val, grams, a.order, columns=width)
     xr, xvr = nb_scaled(x, xv, y)
     if a.mode == 'hashed':
         logits = lbfgs(xr, xvr, y, 1.0)
-        log(f"hashed order {a.order}, C 1.0, max length {a.max_length}: validation accuracy "
-            f"{((logits > 0) == yv).mean():.4f}")
-        np.save(f"{a.out_dir}/val_logit_hashed_n{a.order}_m{a.max_length}.npy", logits)
+        log(f"hashed order {a.order}, C 1.0, max length {a.max_length}, vocabulary {grams.words - 2}, buckets "
+            f"{a.buckets}: validation accuracy {((logits > 0) == yv).mean():.4f}")
+        np.save(f"{a.out_dir}/val_logit_hashed_n{a.order}_m{a.max_length}_v{grams.words - 2}_b{a.buckets}.npy",
+                logits)
     else:
         adam(xr, xvr, y, yv, a.size, a.dropout, a.rate, a.epochs, a.out_dir, log)
 
