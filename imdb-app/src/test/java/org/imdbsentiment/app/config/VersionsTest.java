@@ -68,7 +68,7 @@ class VersionsTest {
                 .with(Settings.NGRAM_WEIGHTING, org.imdbsentiment.model.ngram.NgramWeighting.NB)
                 .with(Settings.EMBEDDING_DROPOUT, 0.0).with(Settings.WEIGHT_AVERAGE_DECAY, 0.998).with(Settings.EPOCHS, 2)
                 .with(Settings.TEACHER_BRANCHES, org.imdbsentiment.model.TeacherBranches.LSTM)
-                .with(Settings.NGRAM_MAX_LENGTH, 4096)
+                .with(Settings.NGRAM_MAX_LENGTH, 4096).with(Settings.NGRAM_BUCKETS, 4194304)
                 .with(Settings.VERSION, "v5"), v5);
         // v4's model is a final fit on every training review, for the epochs its validation chose
         assertEquals(0, v4.get(Settings.VALIDATION_SIZE));
@@ -86,7 +86,7 @@ class VersionsTest {
                 .with(Settings.TEACHER, java.util.Optional.<java.nio.file.Path>empty())
                 .with(Settings.TEACHER_TARGETS, org.imdbsentiment.model.TeacherTargets.LABELS)
                 .with(Settings.TEACHER_BRANCHES, org.imdbsentiment.model.TeacherBranches.ALL)
-                .with(Settings.NGRAM_MAX_LENGTH, 0)
+                .with(Settings.NGRAM_MAX_LENGTH, 0).with(Settings.NGRAM_BUCKETS, 1048576)
                 .with(Settings.VERSION, "ngrams"), ngrams);
         // the command line still overrides what a version inherits
         assertEquals("0.3", Versions.resolveText(Map.of("version", "v5", "dropout", "0.3"), new Properties()).get("dropout"));
