@@ -9,6 +9,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.imdbsentiment.model.bundle.ModelBundle;
 import org.imdbsentiment.model.pipeline.Prediction;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
@@ -103,6 +105,8 @@ public final class SentimentServer implements AutoCloseable {
     private static final String IN_FLIGHT = "imdb-sentiment.in-flight";
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Javalin app;
+    /** Javalin's Jetty server, set when it is built (at start). */
+    private volatile Server jetty;
     private volatile boolean accepting = true;
     private volatile boolean ready;
 
@@ -119,6 +123,13 @@ public final class SentimentServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = (long) limits.maxTexts() * limits.maxChars() * 4 + 65_536;
             config.startup.showJavalinBanner = false;
+            // Jetty's graceful stop: a stopping server lets each request it is answering complete, its
+            // response written and flushed, before it closes the connection (up to its stop timeout).
+            // Javalin attaches its own handlers inside this one.
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                jetty = server;
+            });
             config.requestLogger.http((ctx, ms) -> {
                 // Called once the response is written: only then is a request no longer in flight
                 // (counting it done when the handler returned let shutdown close its connection first).
@@ -313,15 +324,17 @@ public final class SentimentServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops taking requests (new ones get 503), waits up to {@code grace} for those in flight to
-     * finish, then stops the server. Returns whether every request in flight finished.
-     */
     /** Requests on {@code /v1/sentiment} being answered now. */
     int requestsInFlight() {
         return inFlight.get();
     }
 
+    /**
+     * Stops taking requests (new ones get 503), waits up to {@code grace} for those in flight to
+     * finish, then stops the server, which still lets any response being written complete (Jetty's
+     * graceful stop, within what is left of {@code grace}, at least a second). Returns whether every
+     * request in flight finished.
+     */
     public boolean shutdown(Duration grace) {
         accepting = false;
         long deadline = System.nanoTime() + grace.toNanos();
@@ -334,6 +347,11 @@ public final class SentimentServer implements AutoCloseable {
             }
         }
         boolean drained = inFlight.get() == 0;
+        Server server = jetty;
+        if (server != null) {
+            // The count above drops once a response is handed to Jetty, which may not have sent it yet.
+            server.setStopTimeout(Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000));
+        }
         app.stop();
         predictor.close();
         return drained;
