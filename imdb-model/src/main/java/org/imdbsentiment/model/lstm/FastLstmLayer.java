@@ -39,9 +39,10 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
  *       computed a second time;</li>
  *   <li>the weight and input gradients as large GEMMs after the backward loop;</li>
  *   <li>in training, those products and the projections straight to OpenBLAS in
- *       {@link #PRODUCT_BLOCKS} fixed blocks, and the recurrence in slices of the minibatch's rows
- *       (independent sequences, each with its own kernel), spread over {@link #setRowThreads} threads
- *       with the same numbers for any count;</li>
+ *       fixed blocks, and the recurrence in slices of the minibatch's rows (independent sequences,
+ *       each with its own kernel), spread over {@link #setRowThreads} threads with the same numbers
+ *       for any count where OpenBLAS sums a row of the per-step product the same whatever rows share
+ *       the call (see {@link #setRowThreads});</li>
  *   <li>the output, and in training the input gradient, written time-major and handed on as permuted
  *       [B, C, T] views (DL4J's layers take strided arrays), instead of transposing copies.</li>
  * </ul>
@@ -59,6 +60,15 @@ public class FastLstmLayer extends LSTM {
      * the weight gradients), whatever the number of threads, so that any number gives the same numbers.
      */
     static final int PRODUCT_BLOCKS = 4;
+
+    /**
+     * Column blocks in which the weight and bias gradients Xᵀ·G, Hᵀ·G and 1ᵀ·G are formed, whatever the
+     * number of threads. Fewer than {@link #PRODUCT_BLOCKS}: each block is a product over all T·B rows, and
+     * OpenBLAS packs both of its operands once per call, so four calls of 256 columns cost 1.2-1.3x what
+     * two of 512 do on one thread and 1.1x on two (a microbenchmark at v1's shapes, docs/performance.md,
+     * sixteenth session).
+     */
+    static final int WEIGHT_GRADIENT_BLOCKS = 2;
 
     /** Fewest rows a slice of the minibatch gets when its rows are split between threads. */
     static final int MIN_SLICE_ROWS = 8;
@@ -84,8 +94,11 @@ public class FastLstmLayer extends LSTM {
     /**
      * Threads on which a training pass computes its recurrence: the minibatch's rows (independent
      * sequences) are split into that many slices of at least {@link #MIN_SLICE_ROWS} rows, each with
-     * its own kernel, and the slices compute at the same time, with the same results (each row's
-     * arithmetic is the same). 1 (the default): one thread. Matrix products over all steps, inference
+     * its own kernel, and the slices compute at the same time. Each row's arithmetic is the same, and so
+     * are the results, bit for bit, where OpenBLAS computes a row of the per-step product independently
+     * of the other rows in the call (its AVX-512 kernel, as measured); its AVX2 (Haswell/Zen) kernel sums a
+     * row of a 32-row call differently from one of a 64-row call, so there the counts agree to rounding
+     * ({@code RowSlicesTest}). 1 (the default): one thread. Matrix products over all steps, inference
      * and everything else stay on the calling thread.
      */
     public void setRowThreads(int threads) {
@@ -477,19 +490,19 @@ public class FastLstmLayer extends LSTM {
     /**
      * From the gate gradients G [T·B, 4H]: the weight gradients Xᵀ·G and Hᵀ·G, the bias gradient
      * (column sums, as a product with a row of ones: far faster than ND4J's reduction along rows) and
-     * the input gradient G·Wᵀ, straight to OpenBLAS in {@link #PRODUCT_BLOCKS} blocks on {@code threads}
-     * threads: the weight gradients by columns (each still sums over all rows), the input gradient by rows.
+     * the input gradient G·Wᵀ, straight to OpenBLAS on {@code threads} threads: the weight and bias
+     * gradients in {@link #WEIGHT_GRADIENT_BLOCKS} blocks of columns (each still sums over all rows), the
+     * input gradient in {@link #PRODUCT_BLOCKS} blocks of rows. The blocks are fixed, so any number of
+     * threads gives the same numbers.
      */
     private void gradientProducts(int threads, int rows, int inputSize, int units, INDArray timeMajor,
                                   INDArray previousStates, INDArray ones, INDArray gateGrads, INDArray inputWeights,
                                   INDArray inputGrad, INDArray recurrentGrad, INDArray biasGrad, INDArray inputEps) {
         int gates = 4 * units;
         List<IntConsumer> blocks = new ArrayList<>();
-        for (int b = 0; b < PRODUCT_BLOCKS; b++) {
-            int c0 = blockStart(b, gates);
-            int c1 = blockStart(b + 1, gates);
-            int r0 = blockStart(b, rows);
-            int r1 = blockStart(b + 1, rows);
+        for (int b = 0; b < WEIGHT_GRADIENT_BLOCKS; b++) {
+            int c0 = blockStart(b, gates, WEIGHT_GRADIENT_BLOCKS);
+            int c1 = blockStart(b + 1, gates, WEIGHT_GRADIENT_BLOCKS);
             blocks.add(unused -> {
                 CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
                         gateGrads, c0, gates, inputGrad, c0, gates);
@@ -497,16 +510,25 @@ public class FastLstmLayer extends LSTM {
                         gateGrads, c0, gates, recurrentGrad, c0, gates);
                 CpuGemm.multiplyBlock(false, false, 1, c1 - c0, rows, ones, 0, rows,
                         gateGrads, c0, gates, biasGrad, c0, gates);
-                CpuGemm.multiplyBlock(false, true, r1 - r0, inputSize, gates, gateGrads, (long) r0 * gates, gates,
-                        inputWeights, 0, gates, inputEps, (long) r0 * inputSize, inputSize);
             });
+        }
+        for (int b = 0; b < PRODUCT_BLOCKS; b++) {
+            int r0 = blockStart(b, rows);
+            int r1 = blockStart(b + 1, rows);
+            blocks.add(unused -> CpuGemm.multiplyBlock(false, true, r1 - r0, inputSize, gates, gateGrads,
+                    (long) r0 * gates, gates, inputWeights, 0, gates, inputEps, (long) r0 * inputSize, inputSize));
         }
         runBlocks(blocks, threads);
     }
 
     /** Where block {@code b} of {@link #PRODUCT_BLOCKS} starts among {@code n} rows, columns or steps. */
     private static int blockStart(int b, int n) {
-        return (int) ((long) b * n / PRODUCT_BLOCKS);
+        return blockStart(b, n, PRODUCT_BLOCKS);
+    }
+
+    /** Where block {@code b} of {@code count} starts among {@code n} rows, columns or steps. */
+    private static int blockStart(int b, int n, int count) {
+        return (int) ((long) b * n / count);
     }
 
     /**

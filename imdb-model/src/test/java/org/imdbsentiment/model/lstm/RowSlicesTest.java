@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * v1's LSTM with its training minibatch's rows split between threads: each slice of rows runs its
- * own recurrence, and training gives the same numbers, bit for bit, as one thread.
+ * own recurrence, and training gives the same numbers as one thread: bit for bit at small sizes, and at
+ * v1's wherever OpenBLAS's per-step product of a row does not depend on the rows beside it.
  */
 class RowSlicesTest {
     private static final int VOCAB = 40;
@@ -90,19 +93,54 @@ class RowSlicesTest {
         }
     }
 
+    /**
+     * At v1's sizes the split rows train as one thread does: bit for bit where this machine's OpenBLAS
+     * computes each row of the per-step product the same whatever other rows share the call (its AVX-512
+     * kernel, on the machines this was first measured on), and to rounding where it does not (its
+     * Haswell/Zen kernel on AVX2 machines, where a row's sums depend on how many rows the call holds).
+     */
     @Test
-    void atV1sSizesTooTheSplitRowsTrainBitForBitAsOneThread() {
+    void atV1sSizesTooTheSplitRowsTrainAsOneThread() {
         ExperimentConfig real = SmallConfig.of("scratch", 100, 256, "fast", 0.001, 5);
         ComputationGraph one = SentimentGraph.build(real, VOCAB);
         ComputationGraph split = SentimentGraph.build(real, VOCAB);
         LstmThreads.apply(one, 1);
         LstmThreads.apply(split, 2);
+        boolean rowsIndependent = stepProductRowsAreIndependent(256, 64);
         Random r = new Random(3);
         for (int step = 0; step < 2; step++) {
             MultiDataSet data = batch(64, 24, false, r);
             one.fit(data);
             split.fit(data);
-            assertEquals(0, one.params().sub(split.params()).amaxNumber().doubleValue(), "parameters after step " + step);
+            double difference = one.params().sub(split.params()).amaxNumber().doubleValue();
+            if (rowsIndependent) {
+                assertEquals(0, difference, "parameters after step " + step);
+            } else {
+                // Adam moves each parameter by about 1e-3 a step; the rows' rounding moves it by about 1e-7.
+                assertTrue(difference < 1e-5, "parameters after step " + step + " differ by " + difference);
+            }
         }
+    }
+
+    /**
+     * Whether OpenBLAS gives each row of the per-step product RWᵀ·hᵀ ({@link CpuGemm#multiplyTransposedRows},
+     * 4H = 4 · {@code units} weight rows) the same values in a call of {@code rows} rows as in two calls
+     * of half as many.
+     */
+    static boolean stepProductRowsAreIndependent(int units, int rows) {
+        Nd4j.getRandom().setSeed(7);
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 4L * units, units).subi(0.5);
+        INDArray states = Nd4j.rand(DataType.FLOAT, rows, units).subi(0.5);
+        int half = rows / 2;
+        INDArray first = states.get(NDArrayIndex.interval(0, half), NDArrayIndex.all()).dup('c');
+        INDArray second = states.get(NDArrayIndex.interval(half, rows), NDArrayIndex.all()).dup('c');
+        INDArray all = Nd4j.createUninitialized(DataType.FLOAT, 4L * units, rows);
+        INDArray top = Nd4j.createUninitialized(DataType.FLOAT, 4L * units, half);
+        INDArray bottom = Nd4j.createUninitialized(DataType.FLOAT, 4L * units, rows - half);
+        CpuGemm.multiplyTransposedRows(weights, states, all, rows);
+        CpuGemm.multiplyTransposedRows(weights, first, top, half);
+        CpuGemm.multiplyTransposedRows(weights, second, bottom, rows - half);
+        INDArray joined = Nd4j.hstack(top, bottom);
+        return all.sub(joined).amaxNumber().doubleValue() == 0; // INDArray.equals would allow 1e-5
     }
 }
