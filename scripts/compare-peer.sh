@@ -9,7 +9,8 @@
 # scripts/pytorch-peer.py with 1 and 2 threads, and with 1 thread whose BLAS uses every core. It prints every measurement, each round's ratio of
 # best against best (the project's real tokens/s at its better thread count over the peer's padded
 # tokens/s at its better one: the peer's 64x256 batches are what a PyTorch user with unpacked,
-# padded batches computes), and the median ratio over the rounds. Only ratios measured in one run of
+# padded batches computes), and the median ratio over the rounds. Each round ends with the ceiling that
+# the model's matrix products alone set on both cores (scripts/probes/GemmCeiling.java) over the peer's best. Only ratios measured in one run of
 # this script mean anything: these machines differ 2-3x in absolute speed from one day to the next.
 # Needs PyTorch for /usr/bin/python3 (Debian: apt-get install python3-torch libopenblas0-pthread).
 # Run it on a quiet machine.
@@ -27,6 +28,7 @@ py=${PYTHON:-/usr/bin/python3}
 echo "# $(date -u +%FT%TZ) $(hostname) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $rounds rounds, $batches timed batches each"
 ratios=()
+ceiling_ratios=()
 for r in $(seq 1 "$rounds"); do
   best_project=0
   best_peer=0
@@ -57,6 +59,15 @@ for r in $(seq 1 "$rounds"); do
   ratio=$("$py" -c "print(round($best_project / $best_peer, 2))")
   echo "round $r ratio (project best / peer best): $ratio"
   ratios+=("$ratio")
+  # What nothing but the model's matrix products allows on both cores (scripts/probes/GemmCeiling.java):
+  # the most any single-precision implementation with this BLAS could reach against the same peer.
+  ceiling=$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 java -cp "$jar" "$(dirname "$0")/probes/GemmCeiling.java" 2 5 \
+      2>/dev/null | grep '^{' | "$py" -c 'import json,sys; print(round(max(json.loads(l)["ceiling_real_tokens_per_s"] for l in sys.stdin)))')
+  ceiling_ratio=$("$py" -c "print(round($ceiling / $best_peer, 2))")
+  echo "round $r products-only ceiling on 2 threads: $ceiling real tokens/s; ceiling / peer best: $ceiling_ratio"
+  ceiling_ratios+=("$ceiling_ratio")
 done
 median=$("$py" -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" "${ratios[@]}")
 echo "median ratio over $rounds rounds: $median (rounds: ${ratios[*]})"
+ceiling_median=$("$py" -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" "${ceiling_ratios[@]}")
+echo "median products-only ceiling / peer best over $rounds rounds: $ceiling_median (rounds: ${ceiling_ratios[*]})"
