@@ -64,9 +64,9 @@ public class FastLstmLayer extends LSTM {
     /**
      * Column blocks in which the weight and bias gradients Xᵀ·G, Hᵀ·G and 1ᵀ·G are formed, whatever the
      * number of threads. Fewer than {@link #PRODUCT_BLOCKS}: each block is a product over all T·B rows, and
-     * OpenBLAS packs both of its operands once per call, so four calls of 256 columns cost 1.2-1.3x what
-     * two of 512 do on one thread and 1.1x on two (a microbenchmark at v1's shapes, docs/performance.md,
-     * sixteenth session).
+     * OpenBLAS packs both of its operands once per call, so four calls of 256 columns cost 1.15-1.4x what
+     * two of 512 do on one thread and 1.05-1.2x on two (a microbenchmark at v1's shapes, docs/performance.md,
+     * sixteenth session). With more than two threads, these products use two of them.
      */
     static final int WEIGHT_GRADIENT_BLOCKS = 2;
 
