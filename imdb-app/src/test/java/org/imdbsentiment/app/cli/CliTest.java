@@ -267,6 +267,26 @@ class CliTest {
     }
 
     @Test
+    void v4AndV5BundlesAnswerPredictByModel(@TempDir Path tmp) throws IOException {
+        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
+        Path glove = miniGlove(tmp, 100);
+        for (String version : List.of("v4", "v5")) {
+            Path output = tmp.resolve("runs-" + version);
+            int status = run("--version", version, "--data", data.toString(), "--glove", glove.toString(),
+                    "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
+                    "--epochs", "1", "--teacher", "", "--ngram-buckets", "64");
+            assertEquals(0, status, version + ": " + errText());
+            Path bundle = onlyRunDirectory(output).resolve(RunDirectory.MODEL_BUNDLE);
+            out.reset();
+            assertEquals(0, run("predict", "--model", bundle.toString(), "--json", "a great film", "a dull film"),
+                    version + ": " + errText());
+            String json = out.toString(StandardCharsets.UTF_8);
+            assertEquals(2, json.split("\"probability_positive\"", -1).length - 1, version + ": " + json);
+            assertEquals(version, ModelBundle.read(bundle).config().version(), version);
+        }
+    }
+
+    @Test
     void aGloveFileOfTheWrongDimensionIsAOneLineErrorWithTheLine(@TempDir Path tmp) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 4);
         Path glove = miniGlove(tmp, 50);
