@@ -13,7 +13,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
  * A probe outside the project (issue 14): the fastest a v1 training minibatch could possibly go on this
  * machine's cores in single precision, timing nothing but the matrix products it cannot do without.
  *
- *     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 java -cp imdb-app/target/imdb-sentiment-0.1.0-SNAPSHOT.jar scripts/probes/GemmCeiling.java [threads] [rounds]
+ *     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 java -cp imdb-app/target/imdb-sentiment-0.1.0-SNAPSHOT.jar scripts/probes/GemmCeiling.java [threads] [rounds] [distinct share]
  *
  * One full-size v1 minibatch (64 reviews x 256 real steps = 16,384 tokens; E = 100, H = 256, 4H = 1,024), as
  * the fast LSTM computes it with its rows split between {@code threads} threads (default 2), through the same
@@ -27,7 +27,11 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
  *       times G; two column blocks) and the input gradient G·Wᵀ (four row blocks), as the fast LSTM forms them
  *       since f49016a (until then, the weight gradients in four column blocks: a few percent slower).</li>
  * </ul>
- * That is 2.19 MFLOP per token, every product the LSTM needs and nothing else: no gate arithmetic, no
+ * With a distinct share s below 1 (default 1), the input projection and Xᵀ·G are formed for s·16,384 rows only, as
+ * the fast LSTM forms them since the seventeenth session for an input whose rows recur (an embedding's, where
+ * about one row in five of a v1 minibatch is distinct: {@code benchmark}'s {@code train.distinct_token_share});
+ * the summing of the gate gradients over equal rows that this needs is not a product and is not timed.
+ * That is 2.19 MFLOP per token at s = 1 (1.87 at s = 0.2), every product the LSTM needs and nothing else: no gate arithmetic, no
  * embedding, no output layer, no Adam, no copies, the steps not waiting for one another (each thread runs
  * its steps back to back; a barrier only between the phases). Prints one JSON line per round: the products'
  * seconds, GFLOP/s, and the real tokens per second a step made of nothing else would train at: the ceiling
@@ -40,6 +44,11 @@ public class GemmCeiling {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        double share = args.length > 2 ? Double.parseDouble(args[2]) : 1.0;
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("the distinct share must be in (0, 1], got " + args[2]);
+        }
+        final int distinctRows = (int) Math.ceil(share * ROWS);
         FloatPointer x = random((long) ROWS * E), w = random((long) E * G), rwT = random((long) G * H);
         FloatPointer rw = random((long) H * G), proj = random((long) ROWS * G), gates = random((long) ROWS * G);
         FloatPointer states = random((long) ROWS * H), ones = random(ROWS), dW = random((long) E * G);
@@ -53,7 +62,8 @@ public class GemmCeiling {
             dz[i] = random((long) sliceRows * G);
             dh[i] = random((long) H * sliceRows);
         }
-        double flopPerToken = 2.0 * (E * G + H * G) * 3 + 2.0 * G; // forward + both gradients of each product, bias
+        // Forward + both gradients of each product, bias; the input projection and Xᵀ·G of the distinct rows only.
+        double flopPerToken = 2.0 * E * G * (1 + 2.0 * distinctRows / ROWS) + 2.0 * H * G * 3 + 2.0 * G;
         for (int round = 0; round <= rounds; round++) {
             CyclicBarrier barrier = new CyclicBarrier(threads);
             long[] nanos = new long[5];
@@ -65,7 +75,7 @@ public class GemmCeiling {
                                         barrier.await();
                         long start = System.nanoTime();
                         for (int b = id; b < BLOCKS; b += threads) { // input projection, row blocks
-                            int r0 = b * ROWS / BLOCKS, r1 = (b + 1) * ROWS / BLOCKS;
+                            int r0 = b * distinctRows / BLOCKS, r1 = (b + 1) * distinctRows / BLOCKS;
                             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, r1 - r0, G, E, 1f,
                                     at(x, (long) r0 * E), E, w, G, 0f, at(proj, (long) r0 * G), G);
                         }
@@ -88,7 +98,7 @@ public class GemmCeiling {
                         for (int b = id; b < WEIGHT_GRADIENT_BLOCKS + BLOCKS; b += threads) {
                             if (b < WEIGHT_GRADIENT_BLOCKS) {
                                 int c0 = b * G / WEIGHT_GRADIENT_BLOCKS, c1 = (b + 1) * G / WEIGHT_GRADIENT_BLOCKS;
-                                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, E, c1 - c0, ROWS, 1f, x, E,
+                                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, E, c1 - c0, distinctRows, 1f, x, E,
                                         at(gates, c0), G, 0f, at(dW, c0), G);
                                 cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, H, c1 - c0, ROWS, 1f, states, H,
                                         at(gates, c0), G, 0f, at(dRW, c0), G);
@@ -124,9 +134,9 @@ public class GemmCeiling {
                 continue; // warm-up
             }
             double seconds = nanos[0] / 1e9;
-            System.out.printf("{\"threads\":%d,\"tokens\":%d,\"products_s\":%.4f,\"projection_s\":%.4f,"
+            System.out.printf("{\"threads\":%d,\"tokens\":%d,\"distinct_rows\":%d,\"products_s\":%.4f,\"projection_s\":%.4f,"
                             + "\"forward_steps_s\":%.4f,\"backward_steps_s\":%.4f,\"gradient_products_s\":%.4f,"
-                            + "\"gflop_per_s\":%.1f,\"ceiling_real_tokens_per_s\":%.0f}%n", threads, ROWS, seconds,
+                            + "\"gflop_per_s\":%.1f,\"ceiling_real_tokens_per_s\":%.0f}%n", threads, ROWS, distinctRows, seconds,
                     nanos[1] / 1e9, nanos[2] / 1e9, nanos[3] / 1e9, nanos[4] / 1e9,
                     flopPerToken * ROWS / seconds / 1e9, ROWS / seconds);
         }

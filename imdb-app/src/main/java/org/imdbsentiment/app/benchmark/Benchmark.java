@@ -52,8 +52,13 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    /** One timed pass over some minibatches: milliseconds, padded steps (B×T) and real tokens of each. */
-    record Timing(List<Double> millis, long paddedTokens, long realTokens) {
+    /**
+     * One timed pass over some minibatches: milliseconds, padded steps (B×T) and real tokens of each, and
+     * the distinct token ids among each minibatch's padded steps (the padding one of them), summed: the
+     * input rows the fast LSTM projects where its input is an embedding without dropout
+     * ({@code DistinctRows}); -1 where the features are not one token id per step.
+     */
+    record Timing(List<Double> millis, long paddedTokens, long realTokens, long distinctTokens) {
         double seconds() {
             return millis.stream().mapToDouble(Double::doubleValue).sum() / 1000;
         }
@@ -67,6 +72,9 @@ public final class Benchmark {
             m.put("padded_tokens_per_s", Math.round(paddedTokens / seconds()));
             m.put("real_tokens_per_s", Math.round(realTokens / seconds()));
             m.put("padding_overhead", round(paddedTokens / (double) realTokens));
+            if (distinctTokens >= 0) {
+                m.put("distinct_token_share", round(distinctTokens / (double) paddedTokens));
+            }
             return m;
         }
     }
@@ -162,6 +170,7 @@ public final class Benchmark {
         List<Double> millis = new ArrayList<>();
         long padded = 0;
         long real = 0;
+        long distinct = 0;
         for (int i = 0; i < warmup + count; i++) {
             if (!batches.hasNext()) {
                 nextPass.run();
@@ -175,9 +184,11 @@ public final class Benchmark {
                 millis.add(ms);
                 padded += paddedSteps(ds);
                 real += realTokens(ds);
+                long ids = distinctTokens(ds);
+                distinct = distinct < 0 || ids < 0 ? -1 : distinct + ids;
             }
         }
-        return new Timing(millis, padded, real);
+        return new Timing(millis, padded, real, distinct);
     }
 
     /**
@@ -205,7 +216,9 @@ public final class Benchmark {
             double ms = (System.nanoTime() - t0) / 1e6;
             long padded = timed.stream().mapToLong(Benchmark::paddedSteps).sum();
             long real = timed.stream().mapToLong(Benchmark::realTokens).sum();
-            return new Timing(Collections.nCopies(count, ms / count), padded, real);
+            long distinct = timed.stream().mapToLong(Benchmark::distinctTokens).anyMatch(n -> n < 0) ? -1
+                    : timed.stream().mapToLong(Benchmark::distinctTokens).sum();
+            return new Timing(Collections.nCopies(count, ms / count), padded, real, distinct);
         } finally {
             wrapper.shutdown();
         }
@@ -237,6 +250,15 @@ public final class Benchmark {
     /** Batch × T: the steps the LSTM computes for this minibatch. */
     private static long paddedSteps(DataSet ds) {
         return ds.getFeatures().size(0) * ds.getFeatures().size(2);
+    }
+
+    /** The distinct token ids of a minibatch's padded steps, or -1 where its features are not [B, 1, T] token ids. */
+    private static long distinctTokens(DataSet ds) {
+        INDArray f = ds.getFeatures();
+        if (f.rank() != 3 || f.size(1) != 1) {
+            return -1;
+        }
+        return java.util.Arrays.stream(f.castTo(DataType.INT32).ravel().toIntVector()).distinct().count();
     }
 
     private static long realTokens(DataSet ds) {

@@ -132,6 +132,9 @@ class CliTest {
         assertTrue(json.at("/train/real_tokens_per_s").asLong() > 0, lines.get(0));
         assertTrue(json.at("/train/ms_min").asDouble() <= json.at("/train/ms_median").asDouble(), lines.get(0));
         assertTrue(json.at("/train/padding_overhead").asDouble() >= 1.0, lines.get(0));
+        // A vocabulary of 30 words: minibatches of 8 reviews repeat words, and the padding is one id.
+        double distinct = json.at("/train/distinct_token_share").asDouble();
+        assertTrue(distinct > 0 && distinct < 0.5, lines.get(0));
         assertTrue(json.at("/epoch_estimate_s").asDouble() > 0, lines.get(0));
         assertTrue(json.at("/epoch_real_tokens").asLong() > 0, lines.get(0));
         assertTrue(json.at("/epoch_padded_tokens").asLong() >= json.at("/epoch_real_tokens").asLong(), lines.get(0));

@@ -29,7 +29,9 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
  * outputs, but computed the way the arithmetic asks for:
  * <ul>
  *   <li>the input projections of all time steps in one GEMM ([T·B, E] × [E, 4H]) instead of one
- *       small product per step;</li>
+ *       small product per step, and in single precision only of the input's distinct rows where at most
+ *       half of them are distinct ({@link DistinctRows}: an embedding's output, where words recur), as is
+ *       the weight gradient Xᵀ·G (the gate gradients of equal rows summed first);</li>
  *   <li>per step only the recurrent GEMM ([B, H] × [H, 4H]); the gate arithmetic runs in
  *       tight loops instead of a dozen ND4J element-wise ops per step: for FLOAT networks in single
  *       precision ({@link FloatLstmKernel}, the per-step products formed transposed), for DOUBLE ones
@@ -84,6 +86,13 @@ public class FastLstmLayer extends LSTM {
     private volatile int rowThreads = 1;
     /** Row bounds of the slices of the last training forward pass, which its backward pass reuses. */
     private int[] forwardBounds = {0, 0};
+    /** The distinct rows of the last forward pass's input (single precision), and that input on the heap. */
+    private final DistinctRows distinct = new DistinctRows();
+    private float[] inputRows = new float[0];
+    /** Which projections the last training forward pass's steps read, which its backward pass reuses. */
+    private ProjectedRows forwardRows = new ProjectedRows();
+    /** The same for the last forward pass of any kind (tests). */
+    private ProjectedRows lastRows = new ProjectedRows();
 
     public FastLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -110,6 +119,14 @@ public class FastLstmLayer extends LSTM {
 
     public int getRowThreads() {
         return rowThreads;
+    }
+
+    /**
+     * How many distinct input rows the last forward pass (training or inference) projected, or 0 where it
+     * projected every row ({@link DistinctRows}).
+     */
+    int distinctRowsOfLastPass() {
+        return lastRows.index == null ? 0 : lastRows.count;
     }
 
     /** Where the other slices are handed (tests). */
@@ -244,6 +261,14 @@ public class FastLstmLayer extends LSTM {
         List<Runnable> floatSlices = singlePrecision
                 ? floatBackwardSlices(bounds, workspaceMgr, eps, units, gateGrads, previousStates) : null;
         INDArray timeMajor = timeMajorArray(ArrayType.BP_WORKING_MEM, workspaceMgr);
+        // Where the kept forward pass projected only its input's distinct rows, Xᵀ·G is formed from those
+        // rows and the sums of their gate gradients.
+        ProjectedRows projected = forward == null ? forwardRows : null;
+        int distinctCount = projected != null && projected.index != null ? projected.count : 0;
+        INDArray distinctInput = distinctCount == 0 ? null : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM,
+                dataType, new long[]{distinctCount, inputSize}, 'c');
+        INDArray summedGates = distinctCount == 0 ? null : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM,
+                dataType, new long[]{distinctCount, 4L * units}, 'c');
         INDArray inputGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[]{inputSize, 4L * units}, 'c');
         INDArray recurrentGrad = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
@@ -278,10 +303,15 @@ public class FastLstmLayer extends LSTM {
                     backwardSlices(bounds, sliceWeights, steps, batch, units, gateGrads, previousStates);
                 }
 
-                fillTimeMajor(timeMajor, threads);
+                if (distinctInput == null) {
+                    fillTimeMajor(timeMajor, threads);
+                } else {
+                    copyDistinctRows(distinctInput, inputSize); // the forward pass's input, still on the heap
+                    distinct.starts(); // grouped here, before the threads read the groups
+                }
                 ones.assign(1.0);
-                gradientProducts(bounds.length - 1, rows, inputSize, units, timeMajor, previousStates, ones, gateGrads,
-                        inputWeights, inputGrad, recurrentGrad, biasGrad, inputEps);
+                gradientProducts(bounds.length - 1, rows, inputSize, units, timeMajor, distinctInput, summedGates,
+                        previousStates, ones, gateGrads, inputWeights, inputGrad, recurrentGrad, biasGrad, inputEps);
                 gradientViews.get(W).assign(inputGrad);
                 gradientViews.get(RW).assign(recurrentGrad);
                 gradientViews.get(B).assign(biasGrad);
@@ -342,9 +372,30 @@ public class FastLstmLayer extends LSTM {
         INDArray projections = workspaceMgr.createUninitialized(scratchType, dataType, new long[]{rows, gates}, 'c');
         INDArray out = workspaceMgr.createUninitialized(outputType, dataType, new long[]{steps, batch, units}, 'c');
         double[] mask = maskValues(batch, steps);
+        boolean singlePrecision = dataType == DataType.FLOAT;
+        // Single precision: room for the input's distinct rows, if few enough (DistinctRows.MAX_SHARE).
+        ProjectedRows projected = new ProjectedRows();
+        lastRows = projected;
+        INDArray distinctInput = singlePrecision ? workspaceMgr.createUninitialized(scratchType, dataType,
+                new long[]{Math.max(1, (long) (rows * DistinctRows.MAX_SHARE)), inputSize}, 'c') : null;
         Runnable recurrence;
-        Runnable projection = () -> Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), getParam(W), projections,
-                false, false, 1.0, 0.0);
+        Runnable projection;
+        if (!singlePrecision) {
+            projection = () -> Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), getParam(W), projections,
+                    false, false, 1.0, 0.0);
+        } else if (!keep) {
+            INDArray inputWeights = workspaceMgr.dup(scratchType, getParam(W), 'c');
+            projection = () -> {
+                if (projected.index == null) {
+                    Nd4j.gemm(timeMajor.reshape('c', rows, inputSize), getParam(W), projections, false, false, 1.0, 0.0);
+                } else {
+                    CpuGemm.multiplyBlock(false, false, projected.count, gates, inputSize, distinctInput, 0, inputSize,
+                            inputWeights, 0, gates, projections, 0, gates);
+                }
+            };
+        } else {
+            projection = null; // below, with the slices' threads
+        }
         if (!keep && dataType == DataType.FLOAT) {
             float[] bias = getParam(B).toFloatVector();
             INDArray weights = recurrentMatrix(scratchType, workspaceMgr);
@@ -352,11 +403,12 @@ public class FastLstmLayer extends LSTM {
             INDArray state = workspaceMgr.create(scratchType, dataType, new long[]{FloatInference.productRows(batch), units}, 'c');
             INDArray product = workspaceMgr.createUninitialized(scratchType, dataType,
                     new long[]{FloatInference.productRows(batch), gates}, 'c');
-            recurrence = () -> inference.forward(projections, bias, weights, transposed, mask, batch, steps, units,
+            recurrence = () -> inference.forward(projections, projected.index, bias, weights, transposed, mask, batch, steps, units,
                     state, product, out);
         } else {
             int[] bounds = sliceBounds(batch, rowThreads);
             forwardBounds = bounds;
+            forwardRows = projected;
             if (dataType == DataType.FLOAT) {
                 float[] bias = getParam(B).toFloatVector();
                 INDArray weights = recurrentMatrix(scratchType, workspaceMgr);
@@ -371,7 +423,7 @@ public class FastLstmLayer extends LSTM {
                             new long[]{productRows, gates}, 'c');
                     double[] sliceMask = mask == null ? null : Arrays.copyOfRange(mask, first * steps, (first + count) * steps);
                     FloatLstmKernel sliceKernel = slice(i).floatKernel;
-                    parts.add(() -> sliceKernel.forward(projections, bias, weights, transposed, sliceMask, first, count,
+                    parts.add(() -> sliceKernel.forward(projections, projected.index, bias, weights, transposed, sliceMask, first, count,
                             batch, steps, units, state, product, out));
                 }
                 recurrence = () -> tasks.runAll(parts);
@@ -397,17 +449,22 @@ public class FastLstmLayer extends LSTM {
                 recurrence = () -> tasks.runAll(parts);
             }
             // Training's projections straight to OpenBLAS (as its backward products), in row blocks, one
-            // per slice's thread: any number of threads gives the same numbers.
+            // per slice's thread: any number of threads gives the same numbers. Of the input's rows, or of
+            // its distinct rows where the steps read those.
             INDArray inputWeights = workspaceMgr.dup(scratchType, getParam(W), 'c');
-            List<IntConsumer> products = new ArrayList<>();
-            for (int b = 0; b < PRODUCT_BLOCKS; b++) {
-                int r0 = blockStart(b, rows);
-                int r1 = blockStart(b + 1, rows);
-                products.add(unused -> CpuGemm.multiplyBlock(false, false, r1 - r0, gates, inputSize, timeMajor,
-                        (long) r0 * inputSize, inputSize, inputWeights, 0, gates, projections, (long) r0 * gates, gates));
-            }
             int threads = bounds.length - 1;
-            projection = () -> runBlocks(products, threads);
+            projection = () -> {
+                int n = projected.index == null ? rows : projected.count;
+                INDArray source = projected.index == null ? timeMajor : distinctInput;
+                List<IntConsumer> products = new ArrayList<>();
+                for (int b = 0; b < PRODUCT_BLOCKS; b++) {
+                    int r0 = blockStart(b, n);
+                    int r1 = blockStart(b + 1, n);
+                    products.add(unused -> CpuGemm.multiplyBlock(false, false, r1 - r0, gates, inputSize, source,
+                            (long) r0 * inputSize, inputSize, inputWeights, 0, gates, projections, (long) r0 * gates, gates));
+                }
+                runBlocks(products, threads);
+            };
         }
         Runnable projectionToRun = projection;
         int copyThreads = keep ? forwardBounds.length - 1 : 1;
@@ -415,6 +472,9 @@ public class FastLstmLayer extends LSTM {
             @Override
             public void compute() {
                 fillTimeMajor(timeMajor, copyThreads);
+                if (distinctInput != null) {
+                    findDistinctRows(timeMajor, rows, inputSize, distinctInput, projected);
+                }
                 projectionToRun.run();
                 recurrence.run();
             }
@@ -434,6 +494,70 @@ public class FastLstmLayer extends LSTM {
     /** A forward pass whose output is also there as the [T, B, H] 'c' array it was written to. */
     private interface StagedForward extends StagedPass<INDArray> {
         INDArray timeMajor();
+    }
+
+    /**
+     * Which rows of the projections the steps of a forward pass read: {@code index} (row t·B + b's distinct
+     * row, {@link DistinctRows}) and the {@code count} distinct rows, or null where every row is projected.
+     * Set by the pass's computation.
+     */
+    private static final class ProjectedRows {
+        int[] index;
+        int count;
+    }
+
+    /**
+     * Looks for the distinct rows of the time-major input [T·B, E] (single precision) and, where at most
+     * {@link DistinctRows#MAX_SHARE} of them are distinct, copies them into {@code distinctInput} and notes in
+     * {@code projected} which one each step reads; else leaves {@code projected} empty.
+     */
+    private void findDistinctRows(INDArray timeMajor, int rows, int width, INDArray distinctInput, ProjectedRows projected) {
+        projected.index = null;
+        projected.count = 0;
+        if (inputRows.length < rows * width) {
+            inputRows = new float[rows * width];
+        }
+        timeMajor.data().asNioFloat().get(0, inputRows, 0, rows * width);
+        if (!distinct.find(inputRows, rows, width)) {
+            return;
+        }
+        copyDistinctRows(distinctInput, width);
+        projected.index = distinct.index();
+        projected.count = distinct.count();
+    }
+
+    /** The distinct rows of {@link #inputRows} into the first rows of {@code to}. */
+    private void copyDistinctRows(INDArray to, int width) {
+        java.nio.FloatBuffer buffer = to.data().asNioFloat();
+        for (int id = 0; id < distinct.count(); id++) {
+            buffer.put(id * width, inputRows, distinct.firstRow(id) * width, width);
+        }
+    }
+
+    /**
+     * Columns {@code [c0, c1)} of the gate gradients' sums over equal input rows: row {@code id} of
+     * {@code summed} [U, 4H] is the sum of the rows of {@code gateGrads} [T·B, 4H] whose input is distinct row
+     * {@code id}, added in increasing row order (the same numbers for any number of threads).
+     */
+    private void sumGateRows(INDArray gateGrads, INDArray summed, int c0, int c1) {
+        int gates = (int) gateGrads.size(1);
+        int width = c1 - c0;
+        int[] starts = distinct.starts();
+        int[] members = distinct.members();
+        java.nio.FloatBuffer from = gateGrads.data().asNioFloat();
+        java.nio.FloatBuffer to = summed.data().asNioFloat();
+        float[] sum = new float[width];
+        float[] row = new float[width];
+        for (int id = 0; id < distinct.count(); id++) {
+            from.get(members[starts[id]] * gates + c0, sum, 0, width);
+            for (int m = starts[id] + 1; m < starts[id + 1]; m++) {
+                from.get(members[m] * gates + c0, row, 0, width);
+                for (int k = 0; k < width; k++) {
+                    sum[k] += row[k];
+                }
+            }
+            to.put(id * gates + c0, sum, 0, width);
+        }
     }
 
     /** Room for the input [B, E, T] as a dense [T, B, E] array ({@link #fillTimeMajor}). */
@@ -490,13 +614,14 @@ public class FastLstmLayer extends LSTM {
     /**
      * From the gate gradients G [T·B, 4H]: the weight gradients Xᵀ·G and Hᵀ·G, the bias gradient
      * (column sums, as a product with a row of ones: far faster than ND4J's reduction along rows) and
-     * the input gradient G·Wᵀ, straight to OpenBLAS on {@code threads} threads: the weight and bias
+     * the input gradient G·Wᵀ, straight to OpenBLAS on {@code threads} threads (with {@code distinctInput},
+     * Xᵀ·G as X_distinctᵀ·{@code summedGates}, the gate gradients summed over equal input rows): the weight and bias
      * gradients in {@link #WEIGHT_GRADIENT_BLOCKS} blocks of columns (each still sums over all rows), the
      * input gradient in {@link #PRODUCT_BLOCKS} blocks of rows. The blocks are fixed, so any number of
      * threads gives the same numbers.
      */
     private void gradientProducts(int threads, int rows, int inputSize, int units, INDArray timeMajor,
-                                  INDArray previousStates, INDArray ones, INDArray gateGrads, INDArray inputWeights,
+                                  INDArray distinctInput, INDArray summedGates, INDArray previousStates, INDArray ones, INDArray gateGrads, INDArray inputWeights,
                                   INDArray inputGrad, INDArray recurrentGrad, INDArray biasGrad, INDArray inputEps) {
         int gates = 4 * units;
         List<IntConsumer> blocks = new ArrayList<>();
@@ -504,8 +629,14 @@ public class FastLstmLayer extends LSTM {
             int c0 = blockStart(b, gates, WEIGHT_GRADIENT_BLOCKS);
             int c1 = blockStart(b + 1, gates, WEIGHT_GRADIENT_BLOCKS);
             blocks.add(unused -> {
-                CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
-                        gateGrads, c0, gates, inputGrad, c0, gates);
+                if (distinctInput == null) {
+                    CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, rows, timeMajor, 0, inputSize,
+                            gateGrads, c0, gates, inputGrad, c0, gates);
+                } else {
+                    sumGateRows(gateGrads, summedGates, c0, c1);
+                    CpuGemm.multiplyBlock(true, false, inputSize, c1 - c0, (int) distinctInput.size(0), distinctInput, 0,
+                            inputSize, summedGates, c0, gates, inputGrad, c0, gates);
+                }
                 CpuGemm.multiplyBlock(true, false, units, c1 - c0, rows, previousStates, 0, units,
                         gateGrads, c0, gates, recurrentGrad, c0, gates);
                 CpuGemm.multiplyBlock(false, false, 1, c1 - c0, rows, ones, 0, rows,

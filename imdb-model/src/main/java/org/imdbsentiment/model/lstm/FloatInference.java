@@ -40,7 +40,10 @@ final class FloatInference {
     /**
      * Runs the layer over all steps and writes h_t into {@code out}.
      *
-     * @param projections x·W of every step, FLOAT [T·B, 4H], 'c', row t·B + b for example b at step t
+     * @param projections x·W of every step, FLOAT [T·B, 4H] (or fewer rows, with {@code projectionRows}), 'c',
+     *                    row t·B + b for example b at step t
+     * @param projectionRows for each step's row t·B + b, the row of {@code projections} that holds its x·W (the
+     *                    input's distinct rows, {@link DistinctRows}), or null: row t·B + b itself
      * @param bias        b, 4H values
      * @param weights     RW, [H, 4H], dense 'c' (the product of 1-3 running rows)
      * @param transposedWeights RWᵀ, [4H, H], dense 'c' (the product of more rows is formed transposed:
@@ -50,7 +53,7 @@ final class FloatInference {
      * @param product     FLOAT scratch of at least {@link #productRows}(B)·4H values, 'c'
      * @param out         FLOAT [T, B, H], 'c': receives h_0 .. h_{T-1}
      */
-    void forward(INDArray projections, float[] bias, INDArray weights, INDArray transposedWeights, double[] mask,
+    void forward(INDArray projections, int[] projectionRows, float[] bias, INDArray weights, INDArray transposedWeights, double[] mask,
                  int batch, int steps, int units, INDArray state, INDArray product, INDArray out) {
         for (INDArray a : new INDArray[] {projections, state, product, out}) {
             if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.offset() != 0 || a.elementWiseStride() != 1) {
@@ -93,7 +96,14 @@ final class FloatInference {
                     break; // every later output stays zero
                 }
             }
-            projected.get(t * b * g, projection, 0, b * g);
+            if (projectionRows == null) {
+                projected.get(t * b * g, projection, 0, b * g);
+            } else {
+                for (int i = 0; i < running; i++) {
+                    int e = order[i];
+                    projected.get(projectionRows[t * b + e] * g, projection, e * g, g);
+                }
+            }
             if (t > 0) {
                 for (int i = 0; i < running; i++) {
                     System.arraycopy(outputs, t * state0 + order[i] * h, stage, i * h, h);

@@ -43,7 +43,10 @@ final class FloatLstmKernel {
     /**
      * The forward pass over rows {@code [first, first + rows)} of a minibatch of {@code batch} rows.
      *
-     * @param projections       x·W of every step, FLOAT [T·B, 4H], 'c', row t·B + b for example b at step t
+     * @param projections       x·W of every step, FLOAT [T·B, 4H] (or fewer rows, with {@code projectionRows}), 'c',
+     *                          row t·B + b for example b at step t
+     * @param projectionRows    for each step's row t·B + b, the row of {@code projections} that holds its x·W (the
+     *                          input's distinct rows, {@link DistinctRows}), or null: row t·B + b itself
      * @param bias              b, 4H values
      * @param weights           RW, [H, 4H], dense 'c' (the product of 1-3 rows)
      * @param transposedWeights RWᵀ, [4H, H], dense 'c' (the product of more rows, formed transposed)
@@ -52,7 +55,7 @@ final class FloatLstmKernel {
      * @param stepProduct       FLOAT scratch [{@link FloatInference#productRows}(rows), 4H], 'c'
      * @param out               FLOAT [T, B, H], 'c': receives this slice's rows of h_0 .. h_{T-1}
      */
-    void forward(INDArray projections, float[] bias, INDArray weights, INDArray transposedWeights, double[] mask,
+    void forward(INDArray projections, int[] projectionRows, float[] bias, INDArray weights, INDArray transposedWeights, double[] mask,
                  int first, int rows, int batch, int steps, int units, INDArray state, INDArray stepProduct,
                  INDArray out) {
         checkFloat(projections, state, stepProduct, out);
@@ -87,7 +90,13 @@ final class FloatLstmKernel {
         int gateStride = 1; // recurrent[k · gateStride + i · rowStride]: gate k of row i
         int rowStride = g;
         for (int t = 0; t < steps; t++) {
-            projected.get((t * batch + first) * g, projection, 0, rows * g);
+            if (projectionRows == null) {
+                projected.get((t * batch + first) * g, projection, 0, rows * g);
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    projected.get(projectionRows[t * batch + first + i] * g, projection, i * g, g);
+                }
+            }
             if (t > 0) {
                 states.put(0, outputs, t * state0, state0);
                 if (n == rows && rows <= FloatInference.DIRECT_ROWS) {

@@ -97,6 +97,41 @@ class FastLstmTest {
     }
 
     @Test
+    void overRecurringWordsOnlyTheDistinctInputRowsAreProjectedAndEverythingMatchesDl4jsLstm() {
+        // Nine reviews of 7-30 words from 38: 270 input rows (padding included, one row), at most 39 distinct.
+        int[] lengths = {30, 28, 25, 22, 20, 17, 12, 9, 7};
+        ComputationGraph fast = sentimentGraph(LstmImplementation.FAST);
+        ComputationGraph dl4j = sentimentGraph(LstmImplementation.DL4J);
+        FastLstmLayer layer = (FastLstmLayer) fast.getLayer(SentimentGraph.LSTM_LAYER);
+        Random r = new Random(21);
+        Batch batch = Batch.postPadded(lengths, r);
+
+        INDArray[] in = {batch.features};
+        INDArray[] masks = {batch.mask};
+        assertEquals(0, maxAbsDiff(dl4j.output(false, in, masks)[0], fast.output(false, in, masks)[0]), 2e-6);
+        int distinct = layer.distinctRowsOfLastPass();
+        assertTrue(distinct > 1 && distinct <= 39, "inference projected " + distinct + " distinct rows of 270");
+
+        Pair<Double, INDArray> a = lossAndGradient(dl4j, batch);
+        Pair<Double, INDArray> b = lossAndGradient(fast, batch);
+        assertEquals(distinct, layer.distinctRowsOfLastPass(), "training projects the same distinct rows");
+        assertEquals(a.getFirst(), b.getFirst(), 1e-5);
+        double scale = a.getSecond().amaxNumber().doubleValue();
+        assertTrue(scale > 1e-3, "gradient is not trivially zero");
+        assertEquals(0, maxAbsDiff(a.getSecond(), b.getSecond()) / scale, 1e-4);
+
+        for (int step = 0; step < 3; step++) {
+            Batch next = Batch.postPadded(lengths, r);
+            org.nd4j.linalg.dataset.MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(
+                    new INDArray[] {next.features}, new INDArray[] {next.labels}, new INDArray[] {next.mask}, null);
+            fast.fit(data);
+            dl4j.fit(data);
+            assertTrue(layer.distinctRowsOfLastPass() > 0, "step " + step + " projected the distinct rows");
+        }
+        assertEquals(0, maxAbsDiff(dl4j.params(), fast.params()), 1e-4);
+    }
+
+    @Test
     void withEmbeddingDropoutTheFastLayerDropsAndBackpropagatesAsDl4jsLstmDoes() {
         ComputationGraph fast = SentimentGraph.build(SmallConfig.of("scratch", 6, 8, "fast", 0.01, 17)
                 .with(Map.of("embedding-dropout", "0.4")), VOCAB);
