@@ -58,6 +58,11 @@ public class FastBidirectionalLayer extends BidirectionalLayer {
         return parallel;
     }
 
+    /** For each direction, how many distinct input rows its last forward pass projected (tests; see {@link FastLstmLayer}). */
+    int[] distinctRowsOfLastPass() {
+        return new int[] {((FastLstmLayer) forward).distinctRowsOfLastPass(), ((FastLstmLayer) backward).distinctRowsOfLastPass()};
+    }
+
     /** Where the forward direction's passes are handed (tests: to see them handed, or never taken). */
     void setExecutor(Executor executor) {
         tasks.setExecutor(executor);

@@ -22,6 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,6 +119,34 @@ class FastBidirectionalTest {
         assertTrainsAsSequential(parallel);
         // 4 training steps (a forward and a backward pass each) and 2 inference passes
         assertEquals(4 * 2 + 2, handed.size(), "every pass handed the forward direction to the executor");
+    }
+
+    @Test
+    void overRecurringWordsBothDirectionsProjectOnlyTheDistinctRowsAndMatchDl4jsLstm() {
+        // Without input dropout, over 28 words: each direction projects at most 29 distinct rows of 120.
+        Map<String, String> noDropout = Map.of("architecture", "bilstm-pool", "embedding-dropout", "0");
+        ComputationGraph fast = SentimentGraph.build(SmallConfig.of("scratch", 6, 5, "fast", 0.01, 23).with(noDropout), VOCAB);
+        ComputationGraph dl4j = SentimentGraph.build(SmallConfig.of("scratch", 6, 5, "dl4j", 0.01, 23).with(noDropout), VOCAB);
+        assertEquals(dl4j.params(), fast.params(), "same seed, same initial parameters");
+        FastBidirectionalLayer layer = bidirectional(fast);
+        layer.setParallel(true);
+        Random r = new Random(8);
+        MultiDataSet data = batch(new int[] {20, 18, 15, 20, 9, 12}, 20, false, r);
+        INDArray a = dl4j.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];
+        INDArray b = fast.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];
+        assertEquals(0, maxAbsDiff(a, b), 2e-6, "inference");
+        int[] distinct = layer.distinctRowsOfLastPass();
+        assertTrue(distinct[0] > 1 && distinct[0] <= 29 && distinct[1] == distinct[0],
+                "inference projected " + Arrays.toString(distinct) + " distinct rows of 120");
+        for (int step = 0; step < 3; step++) {
+            MultiDataSet next = batch(new int[] {20, 18, 15, 20, 9, 12}, 20, step == 1, r);
+            fast.fit(next);
+            dl4j.fit(next);
+            assertEquals(dl4j.score(), fast.score(), 1e-5, "loss of step " + step);
+            distinct = layer.distinctRowsOfLastPass();
+            assertTrue(distinct[0] > 1 && distinct[1] > 1, "step " + step + ": " + Arrays.toString(distinct));
+        }
+        assertEquals(0, maxAbsDiff(dl4j.params(), fast.params()), 1e-4);
     }
 
     @Test
