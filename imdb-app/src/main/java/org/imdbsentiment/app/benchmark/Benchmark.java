@@ -184,8 +184,7 @@ public final class Benchmark {
                 millis.add(ms);
                 padded += paddedSteps(ds);
                 real += realTokens(ds);
-                long ids = distinctTokens(ds);
-                distinct = distinct < 0 || ids < 0 ? -1 : distinct + ids;
+                distinct = addDistinct(distinct, distinctTokens(ds));
             }
         }
         return new Timing(millis, padded, real, distinct);
@@ -216,8 +215,7 @@ public final class Benchmark {
             double ms = (System.nanoTime() - t0) / 1e6;
             long padded = timed.stream().mapToLong(Benchmark::paddedSteps).sum();
             long real = timed.stream().mapToLong(Benchmark::realTokens).sum();
-            long distinct = timed.stream().mapToLong(Benchmark::distinctTokens).anyMatch(n -> n < 0) ? -1
-                    : timed.stream().mapToLong(Benchmark::distinctTokens).sum();
+            long distinct = timed.stream().mapToLong(Benchmark::distinctTokens).reduce(0, Benchmark::addDistinct);
             return new Timing(Collections.nCopies(count, ms / count), padded, real, distinct);
         } finally {
             wrapper.shutdown();
@@ -259,6 +257,11 @@ public final class Benchmark {
             return -1;
         }
         return java.util.Arrays.stream(f.castTo(DataType.INT32).ravel().toIntVector()).distinct().count();
+    }
+
+    /** A running sum of {@link #distinctTokens}: -1 (not token ids) as soon as one minibatch says so. */
+    private static long addDistinct(long total, long ids) {
+        return total < 0 || ids < 0 ? -1 : total + ids;
     }
 
     private static long realTokens(DataSet ds) {

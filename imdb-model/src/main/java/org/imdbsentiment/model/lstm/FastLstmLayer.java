@@ -260,11 +260,11 @@ public class FastLstmLayer extends LSTM {
                 new long[]{rows, units}, 'c');
         List<Runnable> floatSlices = singlePrecision
                 ? floatBackwardSlices(bounds, workspaceMgr, eps, units, gateGrads, previousStates) : null;
-        INDArray timeMajor = timeMajorArray(ArrayType.BP_WORKING_MEM, workspaceMgr);
         // Where the kept forward pass projected only its input's distinct rows, Xᵀ·G is formed from those
-        // rows and the sums of their gate gradients.
+        // rows and the sums of their gate gradients, and the whole input is not needed again.
         ProjectedRows projected = forward == null ? forwardRows : null;
         int distinctCount = projected != null && projected.index != null ? projected.count : 0;
+        INDArray timeMajor = distinctCount == 0 ? timeMajorArray(ArrayType.BP_WORKING_MEM, workspaceMgr) : null;
         INDArray distinctInput = distinctCount == 0 ? null : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM,
                 dataType, new long[]{distinctCount, inputSize}, 'c');
         INDArray summedGates = distinctCount == 0 ? null : workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM,
@@ -614,8 +614,8 @@ public class FastLstmLayer extends LSTM {
     /**
      * From the gate gradients G [T·B, 4H]: the weight gradients Xᵀ·G and Hᵀ·G, the bias gradient
      * (column sums, as a product with a row of ones: far faster than ND4J's reduction along rows) and
-     * the input gradient G·Wᵀ, straight to OpenBLAS on {@code threads} threads (with {@code distinctInput},
-     * Xᵀ·G as X_distinctᵀ·{@code summedGates}, the gate gradients summed over equal input rows): the weight and bias
+     * the input gradient G·Wᵀ, straight to OpenBLAS on {@code threads} threads (with {@code distinctInput}, and then
+     * no {@code timeMajor}, Xᵀ·G as X_distinctᵀ·{@code summedGates}, the gate gradients summed over equal input rows): the weight and bias
      * gradients in {@link #WEIGHT_GRADIENT_BLOCKS} blocks of columns (each still sums over all rows), the
      * input gradient in {@link #PRODUCT_BLOCKS} blocks of rows. The blocks are fixed, so any number of
      * threads gives the same numbers.
