@@ -237,15 +237,24 @@ class CliTest {
         return Files.writeString(dir.resolve("glove.txt"), sb.toString());
     }
 
-    @Test
-    void v3TrainsWithAFrozenGloveEmbedding(@TempDir Path tmp) throws IOException {
+    /**
+     * Trains {@code version} on the mini reviews with the mini GloVe file (16 validation reviews, batches of 8,
+     * hidden size 8, then {@code extra}), which must succeed; its run directory.
+     */
+    private Path trainMiniWithGlove(Path tmp, String version, String... extra) throws IOException {
         Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
         Path output = tmp.resolve("runs");
-        int status = run("--version", "v3", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
-                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
-                "--epochs", "2");
-        assertEquals(0, status, errText());
-        Path runDir = onlyRunDirectory(output);
+        List<String> args = new java.util.ArrayList<>(List.of("--version", version, "--data", data.toString(), "--glove",
+                miniGlove(tmp, 100).toString(), "--output", output.toString(), "--validation-size", "16",
+                "--batch-size", "8", "--hidden-size", "8"));
+        args.addAll(List.of(extra));
+        assertEquals(0, run(args.toArray(String[]::new)), errText());
+        return onlyRunDirectory(output);
+    }
+
+    @Test
+    void v3TrainsWithAFrozenGloveEmbedding(@TempDir Path tmp) throws IOException {
+        Path runDir = trainMiniWithGlove(tmp, "v3", "--epochs", "2");
         ComputationGraph best = ComputationGraph.load(runDir.resolve(RunDirectory.BEST_MODEL).toFile(), false);
         assertTrue(best.getLayer("embedding") instanceof org.deeplearning4j.nn.layers.FrozenLayer);
         String coverage = Files.readString(runDir.resolve(RunDirectory.GLOVE_COVERAGE));
@@ -256,29 +265,19 @@ class CliTest {
 
     @Test
     void v4TrainsABidirectionalPooledModelEndToEnd(@TempDir Path tmp) throws IOException {
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        Path output = tmp.resolve("runs");
-        int status = run("--version", "v4", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
-                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
-                "--epochs", "2", "--teacher", "");
-        assertEquals(0, status, errText());
-        ModelBundle bundle = ModelBundle.read(onlyRunDirectory(output).resolve(RunDirectory.MODEL_BUNDLE));
+        Path runDir = trainMiniWithGlove(tmp, "v4", "--epochs", "2", "--teacher", "");
+        ModelBundle bundle = ModelBundle.read(runDir.resolve(RunDirectory.MODEL_BUNDLE));
         assertEquals(org.imdbsentiment.model.Architecture.BILSTM_POOL, bundle.config().get(Settings.ARCHITECTURE));
         assertEquals(0.5, bundle.config().get(Settings.DROPOUT));
         assertTrue(bundle.graph().getConfiguration().getVertices().containsKey(org.imdbsentiment.model.SentimentGraph.POOL));
         assertEquals(1, bundle.pipeline().predict(bundle.graph(), List.of("a great film")).size());
-        assertAnswersPredictByModel(onlyRunDirectory(output).resolve(RunDirectory.MODEL_BUNDLE), "v4");
+        assertAnswersPredictByModel(runDir.resolve(RunDirectory.MODEL_BUNDLE), "v4");
     }
 
     @Test
     void aV5BundleAnswersPredictByModel(@TempDir Path tmp) throws IOException {
-        Path data = MiniImdb.writeDirectory(tmp.resolve("data"), 40);
-        Path output = tmp.resolve("runs");
-        int status = run("--version", "v5", "--data", data.toString(), "--glove", miniGlove(tmp, 100).toString(),
-                "--output", output.toString(), "--validation-size", "16", "--batch-size", "8", "--hidden-size", "8",
-                "--epochs", "1", "--teacher", "", "--ngram-buckets", "64");
-        assertEquals(0, status, errText());
-        assertAnswersPredictByModel(onlyRunDirectory(output).resolve(RunDirectory.MODEL_BUNDLE), "v5");
+        Path runDir = trainMiniWithGlove(tmp, "v5", "--epochs", "1", "--teacher", "", "--ngram-buckets", "64");
+        assertAnswersPredictByModel(runDir.resolve(RunDirectory.MODEL_BUNDLE), "v5");
     }
 
     /** {@code predict --model bundle --json} answers two reviews with a probability each, from a bundle of {@code version}. */
