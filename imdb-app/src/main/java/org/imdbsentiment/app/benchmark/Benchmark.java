@@ -22,6 +22,7 @@ import org.imdbsentiment.model.config.Setting;
 import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.lstm.LstmThreads;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
+import org.imdbsentiment.model.workspace.TrainingWorkspaces;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -109,8 +110,10 @@ public final class Benchmark {
         // and its epoch estimate has no validation pass.
         List<EncodedReview> scored = data.validation().isEmpty() ? data.train() : data.validation();
         ReviewDataSetIterator validationBatches = pipeline.evaluationBatches(scored);
-        log.info("Timing {} training minibatches after {} warm-up ones", batches, warmup);
         int workers = config.get(Settings.WORKERS);
+        // As a run does before its first minibatch (TrainingRun): DL4J's workspaces at their final size.
+        double presizeMs = workers == 1 ? TrainingWorkspaces.presize(graph, pipeline.largestBatch(data.train())) : 0;
+        log.info("Timing {} training minibatches after {} warm-up ones", batches, warmup);
         Timing train = workers == 1 ? time(trainBatches, warmup, batches, graph::fit, () -> pass[0]++)
                 : timeParallel(graph, config, trainBatches, warmup, batches * workers);
         log.info("Timing {} validation minibatches scored", batches);
@@ -149,6 +152,9 @@ public final class Benchmark {
         result.put("cpu", Machine.current().cpu());
         result.put("settings", settings);
         result.put("warmup_batches", warmup);
+        if (workers == 1) {
+            result.put("workspaces_presized_ms", round(presizeMs));
+        }
         result.put("train", train.toJson());
         result.put("inference", inference.toJson());
         result.put("single_review", single.toJson());

@@ -24,9 +24,9 @@ final class BenchmarkCommand implements Command {
     @Option(names = "--batches", paramLabel = "<n>", description = "timed minibatches of each kind (default: 20)")
     int batches = 20;
 
-    @Option(names = "--warmup", paramLabel = "<n>", description = "untimed minibatches first (default: 20: training "
-            + "reaches its steady speed after about 15, once the JIT has compiled the hot loops and DL4J's workspaces "
-            + "have grown to the largest minibatch; docs/performance.md)")
+    @Option(names = "--warmup", paramLabel = "<n>", description = "untimed minibatches first (default: 20, while the "
+            + "JIT compiles the hot loops; DL4J's workspaces are sized for the largest minibatch before them, as a run "
+            + "sizes them before its first; docs/performance.md)")
     int warmup = 20;
 
     BenchmarkCommand(CliContext context) {

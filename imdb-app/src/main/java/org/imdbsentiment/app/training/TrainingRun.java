@@ -40,6 +40,7 @@ import org.imdbsentiment.model.config.Settings;
 import org.imdbsentiment.model.FastLayers;
 import org.imdbsentiment.model.lstm.LstmThreads;
 import org.imdbsentiment.model.pipeline.SentimentPipeline;
+import org.imdbsentiment.model.workspace.TrainingWorkspaces;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -325,7 +326,13 @@ public final class TrainingRun {
                         .evaluateEveryNEpochs(1)
                         .modelSaver(new AtomicGraphSaver(run.resolve(RunDirectory.BEST_MODEL), bestScoreSoFar, kept))
                         .build();
-                EarlyStoppingResult<ComputationGraph> result = config.get(Settings.WORKERS) > 1
+                boolean parallel = config.get(Settings.WORKERS) > 1;
+                if (!parallel) {
+                    // The trainer fits on this thread: its workspaces start at their final size.
+                    double ms = TrainingWorkspaces.presize(graph, pipeline.largestBatch(data.train()));
+                    log.info("DL4J's training workspaces sized for the largest minibatch in {} ms", Math.round(ms));
+                }
+                EarlyStoppingResult<ComputationGraph> result = parallel
                         ? new ParallelGraphTrainer(es, graph, trainInput, recorder, recorder, config).fit()
                         : new EarlyStoppingGraphTrainer(es, graph, trainInput, recorder).fit();
                 if (result.getTerminationReason() == EarlyStoppingResult.TerminationReason.Error) {

@@ -143,6 +143,8 @@ class CliTest {
         assertEquals(1, json.at("/threads").asInt());
         assertEquals("CpuBackend", json.at("/backend").asText());
         assertTrue(json.at("/epoch_estimate_excludes").isMissingNode(), lines.get(0));
+        // Before the warm-up, as a run before its first minibatch: DL4J's workspaces sized (TrainingWorkspaces).
+        assertTrue(json.at("/workspaces_presized_ms").asDouble() > 0, lines.get(0));
     }
 
     @Test
@@ -171,6 +173,7 @@ class CliTest {
         assertEquals(2, json.at("/workers").asInt());
         assertEquals("averaging", json.at("/parallel_mode").asText());
         assertEquals(6, json.at("/train/batches").asInt(), "3 minibatches for each of the two workers");
+        assertTrue(json.at("/workspaces_presized_ms").isMissingNode(), "ParallelWrapper's workers size their own");
         assertTrue(json.at("/train/real_tokens_per_s").asLong() > 0);
     }
 

@@ -85,6 +85,21 @@ public record SentimentPipeline(TextEncoder encoder, Padding padding, int batchS
         return ReviewDataSetIterator.forEvaluation(reviews, size, seed).withPadding(padding, maxLength());
     }
 
+    /**
+     * The largest minibatch a training pass over {@code reviews} can hold: its {@code batchSize} longest
+     * reviews (all of them where there are fewer) as one batch, padded as training pads. What
+     * {@code TrainingWorkspaces.presize} sizes DL4J's workspaces with.
+     */
+    public DataSet largestBatch(List<EncodedReview> reviews) {
+        if (reviews.isEmpty()) {
+            throw new IllegalArgumentException("no reviews to make a batch of");
+        }
+        List<EncodedReview> longest = reviews.stream()
+                .sorted(java.util.Comparator.comparingInt((EncodedReview r) -> r.tokens().length).reversed())
+                .limit(batchSize).toList();
+        return ReviewDataSetIterator.inOrder(longest, batchSize).withPadding(padding, maxLength()).next();
+    }
+
     /** P(positive) of every review of one pass (at most {@code maxBatches} batches; 0: all), with its true label. */
     public List<ScoredReview> score(ComputationGraph graph, ReviewDataSetIterator batches, int maxBatches, Progress progress) {
         return Evaluator.score(graph, batches, maxBatches, progress);
