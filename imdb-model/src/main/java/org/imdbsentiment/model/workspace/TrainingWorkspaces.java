@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * or so minibatches of a run, each time costing about as much as the minibatch itself (the first
  * minibatches of a v1 run took 2-5x their steady time; docs/performance.md, eighteenth session).
  *
- * <p>{@link #presize} fits the largest minibatch once, on the calling thread, through the same {@code fit}
- * a run calls (so every workspace of the forward pass, the backward pass and the updater is sized), and then
- * puts back everything that fit changed: the parameters, the updater's state (Adam's moments), the
+ * <p>{@link #presize} fits the largest minibatch on the calling thread, through the same {@code fit} a run
+ * calls (so every workspace of the forward pass, the backward pass and the updater is sized), until a fit grows
+ * no workspace, and then puts back everything those fits changed: the parameters, the updater's state (Adam's moments), the
  * iteration count, and ND4J's random stream (so dropout then draws the masks it draws without the pass);
  * the listeners are detached meanwhile, so no run records or averages it. Workspaces belong to a thread: the
  * pass helps the thread that then calls {@code fit} (a run's {@code EarlyStoppingGraphTrainer}, the
@@ -40,8 +40,8 @@ public final class TrainingWorkspaces {
     }
 
     /**
-     * One {@code fit} of {@code largest} (the most rows and steps a training minibatch of this run holds),
-     * undone: afterwards the graph trains exactly as it would have without it, in workspaces of their final
+     * Fits of {@code largest} (the most rows and steps a training minibatch of this run holds) until one grows
+     * no workspace (at most {@link #MAX_FITS}), undone: afterwards the graph trains exactly as it would have without it, in workspaces of their final
      * size. Returns its milliseconds; 0 where the graph trains without workspaces (nothing to size).
      */
     public static double presize(ComputationGraph graph, DataSet largest) {
